@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ComplianceConnect.Api.Features.Auth;
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared.Contracts;
+using ComplianceConnect.Shared.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplianceConnect.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over HTTP on a real PostgreSQL database. Tests never reset data: each one makes
+/// its own organization, and the tenant boundary keeps them apart.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SigningKey = "test-signing-key-that-is-long-enough-for-hmac-sha256";
+    public const string Issuer = "compliance-connect";
+    public const string Audience = "compliance-connect-api";
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>A clock the tests can move; starts at the real time so tokens look normal.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected virtual int SignInPermitLimit => 100_000;
+
+    /// <summary>Each test project has a database of its own, so their runs never meet.</summary>
+    protected virtual string DatabaseName => "cc_api_tests";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(DatabaseName));
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Jwt:Issuer", Issuer);
+        builder.UseSetting("Jwt:Audience", Audience);
+        builder.UseSetting("Audit:DigestKey", "test-audit-digest-key-that-is-long-enough");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("RateLimiting:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // start the host (and migrate) once, before the first test
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Creates a fresh organization with one Admin and one Rep, straight in the database.</summary>
+    public async Task<TestTenant> CreateTenantAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var organization = new Organization { Name = $"Org {suffix}", Slug = $"org-{suffix}", CreatedAt = Clock.GetUtcNow() };
+        db.Organizations.Add(organization);
+        User Make(string email, string name, UserRole role)
+        {
+            var user = new User
+            {
+                OrganizationId = organization.Id,
+                Email = email,
+                EmailNormalized = email,
+                DisplayName = name,
+                Role = role,
+                CreatedAt = Clock.GetUtcNow(),
+            };
+            user.PasswordHash = hasher.HashPassword(user, Password);
+            db.Users.Add(user);
+            return user;
+        }
+
+        var admin = Make($"admin-{suffix}@example.com", "Alice Admin", UserRole.Admin);
+        var rep = Make($"rep-{suffix}@example.com", "Robert Rep", UserRole.Rep);
+        await db.SaveChangesAsync();
+        return new TestTenant(this, organization, admin, rep);
+    }
+
+    /// <summary>Signs in over HTTP and returns a client carrying the real access token.</summary>
+    public async Task<HttpClient> ClientForAsync(User user)
+    {
+        var tokens = await SignInAsync(user.Email, Password);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
+    public async Task<TokenResponse> SignInAsync(string email, string password)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/auth/sign-in", new SignInRequest(email, password), Json.Options);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!;
+    }
+}
+
+public sealed record TestTenant(ApiFactory Factory, Organization Organization, User Admin, User Rep)
+{
+    public Task<HttpClient> AdminClientAsync() => Factory.ClientForAsync(Admin);
+
+    public Task<HttpClient> RepClientAsync() => Factory.ClientForAsync(Rep);
+}
+
+public static class Json
+{
+    public static System.Text.Json.JsonSerializerOptions Options => ContractsJsonContext.Default.Options;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Features.Audit;
+
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ApiRoutes.Contacts + "/{id:guid}/audit", ForContact).WithTags("Audit").RequireAuthorization();
+        app.MapGet("/api/audit/verify", Verify).WithTags("Audit").RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    /// <summary>A contact's trail, oldest first. Erased contacts keep their trail without personal values.</summary>
+    public static async Task<Results<Ok<List<AuditEntryDto>>, NotFound>> ForContact(Guid id, AppDbContext db, CancellationToken ct)
+    {
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ContactId == id)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        if (entries.Count == 0 && !await db.Contacts.AnyAsync(c => c.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(entries.Select(ToDto).ToList());
+    }
+
+    /// <summary>Re-computes the organization's chain and reports the first entry that does not verify.</summary>
+    public static async Task<Ok<AuditVerificationDto>> Verify(AppDbContext db, AuditTrail trail, CurrentUser user, CancellationToken ct)
+    {
+        var organizationId = user.RequiredOrganizationId;
+        var previousHash = "";
+        long checkedCount = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            checkedCount++;
+            var reason =
+                entry.Sequence != checkedCount ? $"expected sequence {checkedCount}, found {entry.Sequence} (an entry is missing)" :
+                entry.PreviousHash != previousHash ? "its link to the previous entry does not match" :
+                entry.Changes is not null && trail.Digest(organizationId, entry.Changes) != entry.PersonalDigest ? "its recorded values were altered" :
+                AuditTrail.ChainHash(entry) != entry.Hash ? "its contents were altered" :
+                null;
+            if (reason is not null)
+            {
+                return TypedResults.Ok(new AuditVerificationDto(false, checkedCount, entry.Sequence, $"Entry {entry.Sequence}: {reason}."));
+            }
+
+            previousHash = entry.Hash;
+        }
+
+        return TypedResults.Ok(new AuditVerificationDto(true, checkedCount, null, null));
+    }
+
+    private static AuditEntryDto ToDto(AuditEntry e)
+    {
+        Dictionary<string, string?>? before = null, after = null;
+        if (e.Changes is not null)
+        {
+            using var doc = JsonDocument.Parse(e.Changes);
+            before = Read(doc.RootElement, "before");
+            after = Read(doc.RootElement, "after");
+        }
+
+        return new AuditEntryDto(e.Sequence, e.OccurredAt, e.ActorName, e.Channel, e.Action, e.Summary, before, after);
+    }
+
+    private static Dictionary<string, string?>? Read(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Object
+            ? values.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())
+            : null;
+}

@@ -1,0 +1,73 @@
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Features.Auth;
+
+public static class AuthApi
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth");
+
+        group.MapPost("/sign-in", SignIn).RequireRateLimiting(SignInRateLimit).Validate<SignInRequest>();
+        group.MapPost("/refresh", Refresh).RequireRateLimiting(SignInRateLimit).Validate<RefreshRequest>();
+        group.MapPost("/sign-out", SignOut).Validate<SignOutRequest>();
+        group.MapGet("/me", Me).RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> SignIn(
+        SignInRequest request, AppDbContext db, IPasswordHasher<User> hasher, TokenService tokens, CancellationToken ct)
+    {
+        var email = User.Normalize(request.Email!);
+        var candidates = await db.Users.IgnoreQueryFilters()
+            .Include(u => u.Organization)
+            .Where(u => u.EmailNormalized == email)
+            .Where(u => request.Organization == null || u.Organization!.Slug == request.Organization)
+            .ToListAsync(ct);
+
+        // The same answer for an unknown email and a wrong password: sign-in must not reveal who has an account.
+        var matches = candidates.Where(u => Verify(hasher, u, request.Password!)).ToList();
+        if (matches.Count != 1)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign-in failed",
+                detail: matches.Count == 0
+                    ? "The email or password is incorrect."
+                    : "This email belongs to several organizations: name the organization to sign in to.");
+        }
+
+        return TypedResults.Ok(await tokens.IssueAsync(matches[0], ct));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, TokenService tokens, CancellationToken ct) =>
+        await tokens.RefreshAsync(request.RefreshToken!, ct) is { } response
+            ? TypedResults.Ok(response)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Session ended",
+                detail: "The refresh token is invalid, expired or was already used. Sign in again.");
+
+    public static async Task<NoContent> SignOut(SignOutRequest request, TokenService tokens, CancellationToken ct)
+    {
+        await tokens.RevokeAsync(request.RefreshToken!, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<CurrentUserDto>, NotFound>> Me(CurrentUser me, AppDbContext db, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.Organization).SingleOrDefaultAsync(u => u.Id == me.UserId, ct);
+        return user?.Organization is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, user.OrganizationId, user.Organization.Name));
+    }
+
+    private static bool Verify(IPasswordHasher<User> hasher, User user, string password) =>
+        hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConnect.Api.Features.Auth;
+
+/// <summary>A tenant: every other row belongs to exactly one.</summary>
+public sealed class Organization
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+
+    /// <summary>Short unique handle, used at sign-in when one email exists in several organizations.</summary>
+    public required string Slug { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Slug).HasMaxLength(100);
+        builder.HasIndex(o => o.Slug).IsUnique();
+    }
+}

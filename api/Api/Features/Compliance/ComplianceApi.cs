@@ -1,0 +1,80 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Features.Compliance;
+
+/// <summary>The compliance card: legal basis and source, edited with optimistic concurrency.</summary>
+public static class ComplianceApi
+{
+    public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiRoutes.Contacts + "/{id:guid}/card").WithTags("Compliance card").RequireAuthorization();
+
+        group.MapGet("/", Get);
+        group.MapPut("/", Update);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ComplianceCardDto>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct) =>
+        await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } contact
+            ? TypedResults.Ok(contact.ToCard())
+            : TypedResults.NotFound();
+
+    /// <summary>Replaces the card. An edit of a stale version answers 409 with the current card and changes nothing.</summary>
+    public static async Task<Results<Ok<ComplianceCardDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, UpdateComplianceCardRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        request.Validate(errors, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (contact.Version != request.Version)
+        {
+            return StaleCard(contact.ToCard());
+        }
+
+        var before = contact.Snapshot();
+        contact.AuthorizationType = request.AuthorizationType;
+        contact.AuthorizationDescription = Clean(request.AuthorizationDescription);
+        contact.ConsentDate = request.ConsentDate;
+        contact.ConsentPurpose = Clean(request.ConsentPurpose);
+        contact.SourceType = request.SourceType!.Value;
+        contact.SourceDescription = Clean(request.SourceDescription);
+        contact.UpdatedAt = now;
+        audit.Record(AuditActions.ComplianceCardChanged, contact.Id, before, contact.Snapshot());
+
+        if (!await ContactMatching.TrySaveAsync(db, ct))
+        {
+            // Another edit landed between our read and our write: xmin no longer matched.
+            db.ChangeTracker.Clear();
+            var current = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+            return StaleCard(current.ToCard());
+        }
+
+        return TypedResults.Ok(contact.ToCard());
+    }
+
+    private static ProblemHttpResult StaleCard(ComplianceCardDto current) =>
+        Problems.Conflict(
+            "version",
+            "Someone else changed this compliance card since you loaded it. Nothing was saved; reload the card and apply your change again.",
+            new Dictionary<string, object?> { ["current"] = current });
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,170 @@
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplianceConnect.Api.Features.Contacts;
+
+/// <summary>A person, with the compliance card that says why and from where we hold their data.</summary>
+public sealed class Contact : ITenantOwned
+{
+    public Guid OrganizationId { get; set; }
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+
+    /// <summary>Lower-cased email: the de-duplication key.</summary>
+    public string? EmailNormalized { get; set; }
+
+    public string? Phone { get; set; }
+    public string? Company { get; set; }
+    public string? Title { get; set; }
+    public string? Website { get; set; }
+    public string? LinkedIn { get; set; }
+
+    /// <summary>Canonical LinkedIn profile path: the de-duplication key when there is no email.</summary>
+    public string? LinkedInNormalized { get; set; }
+
+    public string? Twitter { get; set; }
+    public string? Facebook { get; set; }
+    public string? Other { get; set; }
+    public string? SalesforceId { get; set; }
+
+    public AuthorizationType? AuthorizationType { get; set; }
+    public string? AuthorizationDescription { get; set; }
+    public DateOnly? ConsentDate { get; set; }
+    public string? ConsentPurpose { get; set; }
+    public SourceType SourceType { get; set; }
+    public string? SourceDescription { get; set; }
+    public string? SourceUrl { get; set; }
+    public DateTimeOffset? CapturedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: changes on every update, so a stale edit is detected.</summary>
+    public uint Version { get; set; }
+
+    public void SetFields(ContactFields fields)
+    {
+        FirstName = Clean(fields.FirstName);
+        LastName = Clean(fields.LastName);
+        Email = Clean(fields.Email);
+        EmailNormalized = NormalizeEmail(Email);
+        Phone = Clean(fields.Phone);
+        Company = Clean(fields.Company);
+        Title = Clean(fields.Title);
+        Website = Clean(fields.Website);
+        LinkedIn = Clean(fields.LinkedIn);
+        LinkedInNormalized = NormalizeLinkedIn(LinkedIn);
+        Twitter = Clean(fields.Twitter);
+        Facebook = Clean(fields.Facebook);
+        Other = Clean(fields.Other);
+    }
+
+    public ComplianceCardDto ToCard() => new(
+        Id, AuthorizationType, AuthorizationDescription, ConsentDate, ConsentPurpose,
+        SourceType, SourceDescription, SourceUrl, CapturedAt, Version);
+
+    public ContactDto ToDto() => new()
+    {
+        Id = Id,
+        FirstName = FirstName,
+        LastName = LastName,
+        Email = Email,
+        Phone = Phone,
+        Company = Company,
+        Title = Title,
+        Website = Website,
+        LinkedIn = LinkedIn,
+        Twitter = Twitter,
+        Facebook = Facebook,
+        Other = Other,
+        SalesforceId = SalesforceId,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        Card = ToCard(),
+    };
+
+    /// <summary>Personal data and card as text, for the audit trail's before/after values.</summary>
+    public Dictionary<string, string?> Snapshot() => new()
+    {
+        ["firstName"] = FirstName,
+        ["lastName"] = LastName,
+        ["email"] = Email,
+        ["phone"] = Phone,
+        ["company"] = Company,
+        ["title"] = Title,
+        ["website"] = Website,
+        ["linkedIn"] = LinkedIn,
+        ["twitter"] = Twitter,
+        ["facebook"] = Facebook,
+        ["other"] = Other,
+        ["salesforceId"] = SalesforceId,
+        ["authorizationType"] = AuthorizationType?.ToString(),
+        ["authorizationDescription"] = AuthorizationDescription,
+        ["consentDate"] = ConsentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["consentPurpose"] = ConsentPurpose,
+        ["sourceType"] = SourceType.ToString(),
+        ["sourceDescription"] = SourceDescription,
+        ["sourceUrl"] = SourceUrl,
+    };
+
+    public static string? NormalizeEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>"https://www.linkedin.com/in/Jane-Doe/?trk=x" → "linkedin.com/in/jane-doe".</summary>
+    public static string? NormalizeLinkedIn(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return uri.Host.EndsWith("linkedin.com", StringComparison.OrdinalIgnoreCase) && segments.Length >= 2 && segments[0] == "in"
+            ? "linkedin.com/in/" + Uri.UnescapeDataString(segments[1]).ToLowerInvariant()
+            : null;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.HasKey(c => new { c.OrganizationId, c.Id });
+        builder.HasOne<Auth.Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+        builder.Property(c => c.Version).IsRowVersion();
+        foreach (var name in new[] { nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.Company), nameof(Contact.Title) })
+        {
+            builder.Property(name).HasMaxLength(Limits.Name);
+        }
+
+        builder.Property(c => c.Email).HasMaxLength(Limits.Email);
+        builder.Property(c => c.EmailNormalized).HasMaxLength(Limits.Email);
+        builder.Property(c => c.Phone).HasMaxLength(Limits.Phone);
+        foreach (var name in new[] { nameof(Contact.Website), nameof(Contact.LinkedIn), nameof(Contact.LinkedInNormalized), nameof(Contact.Twitter), nameof(Contact.Facebook), nameof(Contact.SourceUrl) })
+        {
+            builder.Property(name).HasMaxLength(Limits.Url);
+        }
+
+        foreach (var name in new[] { nameof(Contact.Other), nameof(Contact.AuthorizationDescription), nameof(Contact.ConsentPurpose), nameof(Contact.SourceDescription) })
+        {
+            builder.Property(name).HasMaxLength(Limits.Description);
+        }
+
+        builder.Property(c => c.SalesforceId).HasMaxLength(18);
+        builder.Property(c => c.AuthorizationType).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.SourceType).HasConversion<string>().HasMaxLength(40);
+
+        // One contact per person and organization: these make capture's create-or-match race-free.
+        builder.HasIndex(c => new { c.OrganizationId, c.EmailNormalized }).IsUnique().HasFilter("email_normalized IS NOT NULL");
+        builder.HasIndex(c => new { c.OrganizationId, c.LinkedInNormalized }).IsUnique().HasFilter("linked_in_normalized IS NOT NULL");
+        builder.HasIndex(c => new { c.OrganizationId, c.UpdatedAt });
+    }
+}

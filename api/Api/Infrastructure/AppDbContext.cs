@@ -1,0 +1,47 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Auth;
+using ComplianceConnect.Api.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Infrastructure;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser currentUser) : DbContext(options)
+{
+    /// <summary>The caller's organization; query filters compare against it, so no tenant means no rows.</summary>
+    public Guid? TenantId => currentUser.OrganizationId;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(e => e.OrganizationId == TenantId);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // New tenant rows default to the caller's organization; a row aimed at another one is a bug, not a request.
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Entity.OrganizationId == Guid.Empty)
+            {
+                entry.Entity.OrganizationId = TenantId ?? throw new InvalidOperationException($"{entry.Entity.GetType().Name} added without an organization.");
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

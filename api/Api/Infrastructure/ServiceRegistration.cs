@@ -1,0 +1,118 @@
+using System.Threading.RateLimiting;
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Auth;
+using ComplianceConnect.Shared.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+namespace ComplianceConnect.Api.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public const string ExtensionCorsPolicy = "extension";
+
+    /// <summary>PostgreSQL through one data source shared by EF Core and the health check.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Default is not set (e.g. the ConnectionStrings__Default environment variable).");
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(dataSource).UseSnakeCaseNamingConvention());
+        services.AddHealthChecks().AddNpgSql(tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>JWT bearer validation (issuer, audience, lifetime, key) and the built-in token issuer.</summary>
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            {
+                var settings = jwt.Value;
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = settings.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = settings.Audience,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    RequireExpirationTime = true,
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                };
+                if (settings.UsesExternalAuthority)
+                {
+                    // An external OpenID Connect provider: keys come from its discovery document.
+                    bearer.Authority = settings.Authority;
+                }
+                else
+                {
+                    bearer.TokenValidationParameters.ValidateIssuerSigningKey = true;
+                    bearer.TokenValidationParameters.IssuerSigningKey = settings.CreateSigningKey();
+                }
+            });
+        services.AddAuthorization(Policies.Add);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Problem details for every error, JSON from the shared source-generated context, rate limits, CORS for the extension.</summary>
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
+        services.AddOpenApi();
+
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+
+        var permits = configuration.GetValue("RateLimiting:SignInPermitLimit", 10);
+        var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:SignInWindowSeconds", 60));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AuthApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many sign-in attempts",
+                        Detail = $"Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Auth;
+using ComplianceConnect.Api.Features.Compliance;
+using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Features.Users;
+using ComplianceConnect.Api.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddPersistence(builder.Configuration)
+    .AddTokenAuthentication(builder.Configuration)
+    .AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors(ServiceRegistration.ExtensionCorsPolicy);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapContactsApi();
+app.MapComplianceApi();
+app.MapAuditApi();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,25 @@
+using System.Net;
+using ComplianceConnect.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConnect.E2E.Tests.Infrastructure;
+
+/// <summary>The real API on Kestrel at 127.0.0.1 and a free port, on its own PostgreSQL database.</summary>
+public sealed class LiveApi : ApiFactory
+{
+    public LiveApi() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    protected override string DatabaseName => "cc_e2e_tests";
+
+    public string Address
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return addresses.First().TrimEnd('/');
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization.Metadata;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using ComplianceConnect.Shared.Json;
+
+namespace ComplianceConnect.Extension.Services;
+
+/// <summary>The API calls the extension makes on behalf of the signed-in user.</summary>
+public sealed class ApiClient(ApiTransport api, AuthSession session)
+{
+    private static ContractsJsonContext Json => ContractsJsonContext.Default;
+
+    public Task<ApiResult<PagedResult<ContactDto>>> SearchContactsAsync(string query) =>
+        SendAsync(HttpMethod.Get, $"/api/contacts?pageSize=20&q={Uri.EscapeDataString(query)}", Json.PagedResultContactDto);
+
+    public Task<ApiResult<ContactDto>> GetContactAsync(Guid id) =>
+        SendAsync(HttpMethod.Get, $"/api/contacts/{id}", Json.ContactDto);
+
+    public Task<ApiResult<ComplianceCardDto>> GetCardAsync(Guid contactId) =>
+        SendAsync(HttpMethod.Get, $"/api/contacts/{contactId}/card", Json.ComplianceCardDto);
+
+    public Task<ApiResult<ComplianceCardDto>> UpdateCardAsync(Guid contactId, UpdateComplianceCardRequest card) =>
+        SendAsync(HttpMethod.Put, $"/api/contacts/{contactId}/card", Json.ComplianceCardDto, () => ApiTransport.Json(card, Json.UpdateComplianceCardRequest));
+
+    /// <summary>Sends with the current access token; on a 401 refreshes once and tries again.</summary>
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, JsonTypeInfo<T> type, Func<HttpContent>? content = null)
+    {
+        var token = await session.GetAccessTokenAsync();
+        if (token is null)
+        {
+            return new(default, 401, new ProblemDocument { Status = 401, Title = "Signed out" }, null);
+        }
+
+        var result = await api.SendAsync(method, path, type, token, content?.Invoke());
+        if (result.Status == 401 && await session.GetAccessTokenAsync(forceRefresh: true) is { } fresh)
+        {
+            result = await api.SendAsync(method, path, type, fresh, content?.Invoke());
+        }
+
+        return result;
+    }
+}

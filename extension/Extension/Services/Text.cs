@@ -1,0 +1,143 @@
+using ComplianceConnect.Shared.Compliance;
+
+namespace ComplianceConnect.Extension.Services;
+
+/// <summary>
+/// UI strings in English and Swedish. The extension runs with invariant globalization, so these
+/// tables are the localization; the Swedish GDPR terms are the regulation's own Swedish text.
+/// </summary>
+public sealed class Text(SettingsStore settings)
+{
+    public const string English = "en";
+    public const string Swedish = "sv";
+
+    private string _language = English;
+
+    public string Language => _language;
+
+    public async Task LoadAsync() => _language = (await settings.GetAsync()).Language;
+
+    public void Use(string language) => _language = language == Swedish ? Swedish : English;
+
+    public string this[string key] =>
+        (_language == Swedish && Sv.TryGetValue(key, out var sv)) ? sv : En.TryGetValue(key, out var en) ? en : key;
+
+    public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
+
+    public string Of(AuthorizationType? type) => type is null ? this["Auth.None"] : this["Auth." + type];
+
+    public string Of(SourceType type) => this["Source." + type];
+
+    private static readonly Dictionary<string, string> En = new()
+    {
+        ["App.Loading"] = "Loading…",
+        ["SignIn.Title"] = "Sign in",
+        ["SignIn.Email"] = "Email",
+        ["SignIn.Password"] = "Password",
+        ["SignIn.Submit"] = "Sign in",
+        ["SignIn.Busy"] = "Signing in…",
+        ["SignIn.Expired"] = "Your session ended. Sign in again.",
+        ["SignOut"] = "Sign out",
+        ["Options"] = "Options",
+        ["Options.Title"] = "Options",
+        ["Options.ApiAddress"] = "API address",
+        ["Options.ApiAddressHelp"] = "The address of your organization's Compliance Connect API.",
+        ["Options.Language"] = "Language",
+        ["Options.Save"] = "Save",
+        ["Options.Saved"] = "Saved.",
+        ["Error.Network"] = "Could not reach the API at {0}. Check that it is running and that the API address in Options is right.",
+        ["Error.Unexpected"] = "Something went wrong ({0}). Try again.",
+        ["Search.Label"] = "Find a contact",
+        ["Search.Placeholder"] = "Name, email or company",
+        ["Search.None"] = "No contacts match.",
+        ["Search.Back"] = "Back to search",
+        ["Card.Title"] = "Compliance card",
+        ["Card.LegalBasis"] = "Legal basis",
+        ["Card.Source"] = "Source",
+        ["Card.ConsentDate"] = "Date of consent",
+        ["Card.ConsentPurpose"] = "Purpose of processing",
+        ["Card.AuthorizationDescription"] = "Describe the legal basis",
+        ["Card.SourceDescription"] = "Describe the source",
+        ["Card.SourceUrl"] = "Captured from",
+        ["Card.CapturedAt"] = "Captured at",
+        ["Card.NoLegalBasis"] = "No legal basis is recorded for this contact. Record one before you contact them.",
+        ["Card.Edit"] = "Edit card",
+        ["Card.Save"] = "Save card",
+        ["Card.Cancel"] = "Cancel",
+        ["Card.Saved"] = "Compliance card saved.",
+        ["Card.Conflict"] = "Someone else changed this card while you were editing. Nothing was saved.",
+        ["Card.Reload"] = "Load the current card",
+        ["Card.Invalid"] = "Fix the marked fields; nothing was sent.",
+        ["Auth.None"] = "Not recorded",
+        ["Auth.Consent"] = "Consent",
+        ["Auth.LegitimateInterest"] = "Legitimate interest",
+        ["Auth.PerformanceOfContract"] = "Performance of a contract",
+        ["Auth.LegalObligation"] = "Compliance with a legal obligation",
+        ["Auth.VitalInterests"] = "Protection of vital interests",
+        ["Auth.PublicInterest"] = "Public interest / official authority",
+        ["Auth.Other"] = "Other",
+        ["Source.CrmSync"] = "CRM sync",
+        ["Source.Import"] = "Import",
+        ["Source.ManualUpload"] = "Manual upload",
+        ["Source.ChromeExtension"] = "Chrome extension",
+        ["Source.Other"] = "Other",
+    };
+
+    private static readonly Dictionary<string, string> Sv = new()
+    {
+        ["App.Loading"] = "Laddar…",
+        ["SignIn.Title"] = "Logga in",
+        ["SignIn.Email"] = "E-post",
+        ["SignIn.Password"] = "Lösenord",
+        ["SignIn.Submit"] = "Logga in",
+        ["SignIn.Busy"] = "Loggar in…",
+        ["SignIn.Expired"] = "Din session har avslutats. Logga in igen.",
+        ["SignOut"] = "Logga ut",
+        ["Options"] = "Inställningar",
+        ["Options.Title"] = "Inställningar",
+        ["Options.ApiAddress"] = "API-adress",
+        ["Options.ApiAddressHelp"] = "Adressen till din organisations Compliance Connect-API.",
+        ["Options.Language"] = "Språk",
+        ["Options.Save"] = "Spara",
+        ["Options.Saved"] = "Sparat.",
+        ["Error.Network"] = "Kunde inte nå API:t på {0}. Kontrollera att det körs och att API-adressen under Inställningar stämmer.",
+        ["Error.Unexpected"] = "Något gick fel ({0}). Försök igen.",
+        ["Search.Label"] = "Hitta en kontakt",
+        ["Search.Placeholder"] = "Namn, e-post eller företag",
+        ["Search.None"] = "Inga kontakter matchar.",
+        ["Search.Back"] = "Tillbaka till sökningen",
+        ["Card.Title"] = "Efterlevnadskort",
+        ["Card.LegalBasis"] = "Rättslig grund",
+        ["Card.Source"] = "Källa",
+        ["Card.ConsentDate"] = "Datum för samtycke",
+        ["Card.ConsentPurpose"] = "Ändamål med behandlingen",
+        ["Card.AuthorizationDescription"] = "Beskriv den rättsliga grunden",
+        ["Card.SourceDescription"] = "Beskriv källan",
+        ["Card.SourceUrl"] = "Hämtad från",
+        ["Card.CapturedAt"] = "Hämtad",
+        ["Card.NoLegalBasis"] = "Ingen rättslig grund är registrerad för kontakten. Registrera en innan du kontaktar personen.",
+        ["Card.Edit"] = "Redigera kortet",
+        ["Card.Save"] = "Spara kortet",
+        ["Card.Cancel"] = "Avbryt",
+        ["Card.Saved"] = "Efterlevnadskortet har sparats.",
+        ["Card.Conflict"] = "Någon annan ändrade kortet medan du redigerade. Inget sparades.",
+        ["Card.Reload"] = "Hämta det aktuella kortet",
+        ["Card.Invalid"] = "Rätta de markerade fälten; inget skickades.",
+        ["Auth.None"] = "Inte registrerad",
+        ["Auth.Consent"] = "Samtycke",
+        ["Auth.LegitimateInterest"] = "Berättigat intresse",
+        ["Auth.PerformanceOfContract"] = "Fullgörande av avtal",
+        ["Auth.LegalObligation"] = "Rättslig förpliktelse",
+        ["Auth.VitalInterests"] = "Skydd av grundläggande intressen",
+        ["Auth.PublicInterest"] = "Allmänt intresse eller myndighetsutövning",
+        ["Auth.Other"] = "Annat",
+        ["Source.CrmSync"] = "CRM-synkronisering",
+        ["Source.Import"] = "Import",
+        ["Source.ManualUpload"] = "Manuell uppladdning",
+        ["Source.ChromeExtension"] = "Chrome-tillägg",
+        ["Source.Other"] = "Annat",
+    };
+
+    /// <summary>Every key of both tables, for the test that keeps them in step.</summary>
+    internal static (IReadOnlyCollection<string> English, IReadOnlyCollection<string> Swedish) Keys => (En.Keys, Sv.Keys);
+}

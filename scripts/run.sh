@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the product: builds everything, starts a local PostgreSQL unless a connection string is
+# configured, migrates, creates the demo organization on first run, builds the loadable extension
+# folder and starts the API on http://127.0.0.1:${API_PORT:-5080}. Ctrl+C stops it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+port="${API_PORT:-5080}"
+
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  ensure_postgres
+  export ConnectionStrings__Default="$CC_POSTGRES;Database=compliance_connect"
+fi
+
+# Secrets made once per checkout and kept in .local/ (git-ignored); configuration overrides them.
+secrets="$LOCAL_DIR/secrets.env"
+if [ ! -f "$secrets" ]; then
+  umask 077
+  {
+    echo "CC_JWT_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+    echo "CC_AUDIT_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+    echo "CC_DEMO_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
+    echo "CC_DEMO_REP_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
+  } > "$secrets"
+fi
+source "$secrets"
+export Jwt__SigningKey="${Jwt__SigningKey:-$CC_JWT_KEY}"
+export Audit__DigestKey="${Audit__DigestKey:-$CC_AUDIT_KEY}"
+export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
+export Demo__Seed=true Database__MigrateOnStartup=true
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+say "Building the API and the extension (Release)"
+dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
+dotnet publish extension/Extension/Extension.csproj -c Release -nologo -v q -clp:ErrorsOnly
+
+cat <<MSG
+
+  Extension folder: $REPO_ROOT/extension/dist
+    Load it in Chrome/Chromium: chrome://extensions → turn on Developer mode → Load unpacked → pick that folder.
+    Its API address defaults to http://127.0.0.1:5080 (change it under the extension's Options).
+
+  API: http://127.0.0.1:$port   (API reference: http://127.0.0.1:$port/scalar, health: /health/ready)
+
+  Demo organization (created on first run):
+    Admin  ${DEMO_ADMIN:-admin@demo.example}  password: $CC_DEMO_ADMIN_PASSWORD
+    Rep    ${DEMO_REP:-rep@demo.example}    password: $CC_DEMO_REP_PASSWORD
+
+MSG
+
+say "Starting the API (migrating the database first); Ctrl+C stops it"
+cd api/Api/bin/Release/net10.0
+exec dotnet ComplianceConnect.Api.dll --urls "http://127.0.0.1:$port"

@@ -1,0 +1,1 @@
+namespace ComplianceConnect.Shared.Tests;

@@ -1,0 +1,112 @@
+namespace ComplianceConnect.Shared.Compliance;
+
+/// <summary>
+/// The rules of the compliance card, in one place: the API enforces them on every write and the
+/// extension checks them before sending.
+/// </summary>
+public static class ComplianceRules
+{
+    /// <summary>The fields the rules speak of, as named in the JSON of a card.</summary>
+    public static class Fields
+    {
+        public const string AuthorizationType = "authorizationType";
+        public const string AuthorizationDescription = "authorizationDescription";
+        public const string ConsentDate = "consentDate";
+        public const string ConsentPurpose = "consentPurpose";
+        public const string SourceType = "sourceType";
+        public const string SourceDescription = "sourceDescription";
+    }
+
+    /// <summary>Validates the legal-basis and source part of a card.</summary>
+    public static void Validate(ValidationErrors errors, UpdateComplianceCardRequest card, DateOnly today)
+    {
+        ValidateAuthorization(errors, card.AuthorizationType, card.AuthorizationDescription, card.ConsentDate, card.ConsentPurpose, today);
+        ValidateSource(errors, card.SourceType, card.SourceDescription);
+    }
+
+    /// <summary>Consent needs a date (not in the future) and a purpose, which no other basis may carry; Other needs a description.</summary>
+    public static void ValidateAuthorization(
+        ValidationErrors errors,
+        AuthorizationType? type,
+        string? description,
+        DateOnly? consentDate,
+        string? consentPurpose,
+        DateOnly today)
+    {
+        if (type is { } t && !Enum.IsDefined(t))
+        {
+            errors.Add(Fields.AuthorizationType, $"Is not a known value. {AllowedValues<AuthorizationType>()}");
+            return;
+        }
+
+        if (type == AuthorizationType.Consent)
+        {
+            if (consentDate is null)
+            {
+                errors.Add(Fields.ConsentDate, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
+            }
+            else if (consentDate > today)
+            {
+                errors.Add(Fields.ConsentDate, $"Must not be in the future (today is {today:yyyy-MM-dd}).");
+            }
+
+            if (string.IsNullOrWhiteSpace(consentPurpose))
+            {
+                errors.Add(Fields.ConsentPurpose, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
+            }
+            else
+            {
+                errors.Text(Fields.ConsentPurpose, consentPurpose, Limits.Description);
+            }
+        }
+        else
+        {
+            if (consentDate is not null)
+            {
+                errors.Add(Fields.ConsentDate, "Is only allowed when the legal basis is Consent.");
+            }
+
+            if (consentPurpose is not null)
+            {
+                errors.Add(Fields.ConsentPurpose, "Is only allowed when the legal basis is Consent.");
+            }
+        }
+
+        DescriptionRule(errors, Fields.AuthorizationDescription, type == AuthorizationType.Other, description, "legal basis");
+    }
+
+    /// <summary>Other needs a description, which no other source may carry.</summary>
+    public static void ValidateSource(ValidationErrors errors, SourceType? type, string? description)
+    {
+        if (type is { } t && !Enum.IsDefined(t))
+        {
+            errors.Add(Fields.SourceType, $"Is not a known value. {AllowedValues<SourceType>()}");
+            return;
+        }
+
+        DescriptionRule(errors, Fields.SourceDescription, type == SourceType.Other, description, "source");
+    }
+
+    /// <summary>"Allowed values: A, B, C." for an enum, as the names travel in JSON.</summary>
+    public static string AllowedValues<TEnum>() where TEnum : struct, Enum =>
+        "Allowed values: " + string.Join(", ", Enum.GetNames<TEnum>()) + ".";
+
+    private static void DescriptionRule(ValidationErrors errors, string field, bool isOther, string? description, string what)
+    {
+        if (isOther)
+        {
+            if (string.IsNullOrWhiteSpace(description))
+            {
+                errors.Add(field, $"Is required when the {what} is Other.");
+            }
+            else
+            {
+                errors.Text(field, description, Limits.Description);
+            }
+        }
+        else if (description is not null)
+        {
+            errors.Add(field, $"Is only allowed when the {what} is Other.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+
+namespace ComplianceConnect.Shared.Json;
+
+/// <summary>
+/// Source-generated JSON metadata for every wire type, so the WebAssembly client stays
+/// trimmable and the API serializes without reflection.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(RefreshRequest))]
+[JsonSerializable(typeof(SignOutRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(CurrentUserDto))]
+[JsonSerializable(typeof(UserDto))]
+[JsonSerializable(typeof(List<UserDto>))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(CreateContactRequest))]
+[JsonSerializable(typeof(UpdateContactRequest))]
+[JsonSerializable(typeof(ContactDto))]
+[JsonSerializable(typeof(PagedResult<ContactDto>))]
+[JsonSerializable(typeof(ComplianceCardDto))]
+[JsonSerializable(typeof(UpdateComplianceCardRequest))]
+[JsonSerializable(typeof(AuditEntryDto))]
+[JsonSerializable(typeof(List<AuditEntryDto>))]
+[JsonSerializable(typeof(AuditVerificationDto))]
+[JsonSerializable(typeof(ProblemDocument))]
+public sealed partial class ContractsJsonContext : JsonSerializerContext;
+
+/// <summary>The parts of an RFC 9457 problem document a client shows to a person.</summary>
+public sealed record ProblemDocument
+{
+    public string? Type { get; init; }
+    public string? Title { get; init; }
+    public int? Status { get; init; }
+    public string? Detail { get; init; }
+    public Dictionary<string, string[]>? Errors { get; init; }
+}

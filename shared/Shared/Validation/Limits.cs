@@ -1,0 +1,20 @@
+namespace ComplianceConnect.Shared;
+
+/// <summary>Length limits for stored text, shared by the API's schema and both sides' validation.</summary>
+public static class Limits
+{
+    /// <summary>Names, company, title.</summary>
+    public const int Name = 200;
+
+    /// <summary>RFC 5321 caps a forward path at 256 octets; 254 characters is the usable address length.</summary>
+    public const int Email = 254;
+
+    /// <summary>Phone numbers as typed, with spaces and punctuation.</summary>
+    public const int Phone = 50;
+
+    /// <summary>Profile and page URLs.</summary>
+    public const int Url = 2048;
+
+    /// <summary>Free text such as "Other", descriptions and purposes.</summary>
+    public const int Description = 1000;
+}

@@ -17,6 +17,12 @@ public static class ComplianceRules
         public const string SourceDescription = "sourceDescription";
     }
 
+    /// <summary>
+    /// The calendar date that "not in the future" is checked against: the latest date anywhere on
+    /// Earth (UTC+14), so a rep whose local date is already tomorrow in UTC terms is not refused.
+    /// </summary>
+    public static DateOnly LatestToday(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
+
     /// <summary>Validates the legal-basis and source part of a card.</summary>
     public static void Validate(ValidationErrors errors, UpdateComplianceCardRequest card, DateOnly today)
     {
@@ -47,7 +53,7 @@ public static class ComplianceRules
             }
             else if (consentDate > today)
             {
-                errors.Add(Fields.ConsentDate, $"Must not be in the future (today is {today:yyyy-MM-dd}).");
+                errors.Add(Fields.ConsentDate, $"Must not be in the future (the latest date accepted now is {today:yyyy-MM-dd}).");
             }
 
             if (string.IsNullOrWhiteSpace(consentPurpose))

@@ -35,25 +35,38 @@ public static class AuditApi
     {
         var organizationId = user.RequiredOrganizationId;
         var previousHash = "";
-        long checkedCount = 0;
+        long expected = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            checkedCount++;
+            expected++;
+            if (entry.Sequence != expected)
+            {
+                return Broken(expected, expected, "it is missing");
+            }
+
             var reason =
-                entry.Sequence != checkedCount ? $"expected sequence {checkedCount}, found {entry.Sequence} (an entry is missing)" :
                 entry.PreviousHash != previousHash ? "its link to the previous entry does not match" :
                 entry.Changes is not null && trail.Digest(organizationId, entry.Changes) != entry.PersonalDigest ? "its recorded values were altered" :
                 AuditTrail.ChainHash(entry) != entry.Hash ? "its contents were altered" :
                 null;
             if (reason is not null)
             {
-                return TypedResults.Ok(new AuditVerificationDto(false, checkedCount, entry.Sequence, $"Entry {entry.Sequence}: {reason}."));
+                return Broken(expected, entry.Sequence, reason);
             }
 
             previousHash = entry.Hash;
         }
 
-        return TypedResults.Ok(new AuditVerificationDto(true, checkedCount, null, null));
+        // The chain head, kept by the insert trigger, knows how long the chain should be: this catches a cut-off tail.
+        var length = await db.Database
+            .SqlQuery<long>($"SELECT last_sequence AS \"Value\" FROM audit_chain_heads WHERE organization_id = {organizationId}")
+            .SingleOrDefaultAsync(ct);
+        return length > expected
+            ? Broken(expected, expected + 1, $"it and the entries after it, up to {length}, are missing")
+            : TypedResults.Ok(new AuditVerificationDto(true, expected, null, null));
+
+        static Ok<AuditVerificationDto> Broken(long checkedCount, long sequence, string reason) =>
+            TypedResults.Ok(new AuditVerificationDto(false, checkedCount, sequence, $"Entry {sequence}: {reason}."));
     }
 
     private static AuditEntryDto ToDto(AuditEntry e)

@@ -32,7 +32,7 @@ public static class ComplianceApi
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
-        request.Validate(errors, DateOnly.FromDateTime(now.UtcDateTime));
+        request.Validate(errors, ComplianceRules.LatestToday(now));
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);

@@ -100,7 +100,7 @@ public static class ContactsApi
     {
         var now = clock.GetUtcNow();
         var errors = new Shared.ValidationErrors();
-        request.Validate(errors, DateOnly.FromDateTime(now.UtcDateTime));
+        request.Validate(errors, ComplianceRules.LatestToday(now));
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);

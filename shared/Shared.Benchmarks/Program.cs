@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project shared/Shared.Benchmarks -- --filter "*"  (see docs/benchmarks.md)
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

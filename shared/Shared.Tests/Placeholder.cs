@@ -1,1 +1,0 @@
-namespace ComplianceConnect.Shared.Tests;

@@ -1,0 +1,138 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+
+namespace ComplianceConnect.Shared.Extraction;
+
+/// <summary>
+/// Turns a captured page's HTML into people: who the page is about (<see cref="ExtractionResult.Best"/>) and who else
+/// it shows. Understands schema.org Person in JSON-LD, microdata and RDFa; h-card and classic hCard; mailto:, tel: and
+/// social-profile links; Open Graph and author metadata; and plain pages a person can read. Pure, offline, and safe on
+/// hostile input: it never throws, and problems are reported in <see cref="ExtractionResult.Warnings"/>.
+/// </summary>
+public sealed class ContactExtractor
+{
+    /// <summary>
+    /// Largest page read, in characters. Beyond it the page is not parsed and the result carries a warning:
+    /// parsing cost grows with size and no real profile page comes near this.
+    /// </summary>
+    public const int MaxHtmlLength = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Deepest element nesting read, in levels. Parsing time grows with the square of the depth (10,000 levels take
+    /// about half a second); deeper pages are not parsed and the result carries a warning. Real pages stay far below.
+    /// </summary>
+    public const int MaxNestingDepth = 16_000;
+
+    /// <summary>At most this many people besides the best are returned, so a huge directory page stays usable.</summary>
+    public const int MaxOthers = 200;
+
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+
+    /// <summary>Finds the people on a page.</summary>
+    /// <param name="html">The page's HTML (as read from the live DOM). Null, empty or malformed input is allowed.</param>
+    /// <param name="pageUrl">The page's address, used to resolve relative links and to recognise the page's own profile.</param>
+    public ExtractionResult Extract(string html, string pageUrl)
+    {
+        var warnings = new List<string>();
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            warnings.Add("The page is empty: there is nothing to read.");
+            return new ExtractionResult(null, [], warnings);
+        }
+
+        if (html.Length > MaxHtmlLength)
+        {
+            warnings.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "The page is too large to read: {0:N0} characters, the limit is {1:N0}.",
+                html.Length,
+                MaxHtmlLength));
+            return new ExtractionResult(null, [], warnings);
+        }
+
+        try
+        {
+            if (NestingGuard.Exceeds(html, MaxNestingDepth))
+            {
+                warnings.Add(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The page nests its markup too deeply to read safely: more than {0:N0} levels.",
+                    MaxNestingDepth));
+                return new ExtractionResult(null, [], warnings);
+            }
+
+            return Run(html, pageUrl, warnings);
+        }
+        catch (Exception exception)
+        {
+            // The contract is "never throws": a page that trips a bug must not break capture, but it must be visible.
+            warnings.Add($"The page could not be read: {exception.GetType().Name}: {exception.Message}");
+            return new ExtractionResult(null, [], warnings);
+        }
+    }
+
+    private static ExtractionResult Run(string html, string? pageUrl, List<string> warnings)
+    {
+        using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        var page = Page.Build(document, pageUrl);
+
+        var found = new List<Found>();
+        RunReader("JSON-LD", () => JsonLdReader.Read(page, found, warnings), warnings);
+        RunReader("microdata", () => SchemaItemReader.ReadMicrodata(page, found), warnings);
+        RunReader("RDFa", () => SchemaItemReader.ReadRdfa(page, found), warnings);
+        RunReader("microformats", () => MicroformatReader.Read(page, found), warnings);
+        RunReader("metadata", () => MetaReader.Read(page, found), warnings);
+        RunReader("page text", () => PlainTextReader.Read(page, found), warnings);
+
+        var ranked = Ranker.Rank(page, PeopleMerger.Merge(found));
+
+        // Links are attached after ranking because a main-content link with no card around it goes to the subject.
+        var facts = new List<LinkFact>();
+        RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings);
+        var fromLinks = LinkReader.Attach(page, ranked.Select(r => r.Person).ToList(), Subject(ranked), facts);
+        if (fromLinks.Count > 0)
+        {
+            ranked = Ranker.Rank(page, PeopleMerger.Merge([.. ranked.Select(r => r.Person), .. fromLinks]));
+        }
+
+        var subject = Subject(ranked);
+
+        // On a LinkedIn, X or Facebook profile the address itself is the subject's profile.
+        if (subject is not null && page.PageUri is not null)
+        {
+            subject.AddUrl(page.PageUri, UrlUse.ProfileOnly);
+        }
+
+        // Converted lazily: only as many as are returned (cleaning names is the costly part on a directory page).
+        var candidates = ranked.Select(r => r.Person.ToCandidate()).OfType<PersonCandidate>().Take(MaxOthers + 1).ToList();
+        return candidates.Count == 0
+            ? new ExtractionResult(null, [], warnings)
+            : new ExtractionResult(candidates[0], candidates.Skip(1).ToList(), warnings);
+    }
+
+    /// <summary>
+    /// The page's subject: the top person when the page singles them out (declared, named by the heading, or well
+    /// ahead of everyone else) or when they are alone. A team page of equals has none.
+    /// </summary>
+    private static Found? Subject(List<(Found Person, int Score)> ranked) => ranked.Count switch
+    {
+        0 => null,
+        1 => ranked[0].Person,
+        _ when ranked[0].Score >= Ranker.SubjectThreshold => ranked[0].Person,
+        _ when ranked[0].Score > 0 && ranked[0].Score - ranked[1].Score >= Ranker.ClearLead => ranked[0].Person,
+        _ => null,
+    };
+
+    /// <summary>Runs one reader; a failure in one format must not cost the others' results.</summary>
+    private static void RunReader(string name, Action read, List<string> warnings)
+    {
+        try
+        {
+            read();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            warnings.Add($"The {name} reader failed on this page and was skipped: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+}

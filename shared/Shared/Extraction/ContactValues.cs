@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+namespace ComplianceConnect.Shared.Extraction;
+
+/// <summary>Cleans and validates email addresses and phone numbers, whatever markup they came from.</summary>
+internal static partial class ContactValues
+{
+    // Mailboxes that belong to a function, not a person: never attached to someone just because they are on the page.
+    private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "info", "contact", "hello", "hi", "hey", "office", "mail", "email", "admin", "administrator", "support",
+        "sales", "press", "media", "pr", "privacy", "dpo", "gdpr", "dataprotection", "data-protection",
+        "datenschutz", "kontakt", "team", "jobs", "careers", "career", "hr", "recruiting", "noreply", "no-reply",
+        "donotreply", "do-not-reply", "webmaster", "postmaster", "hostmaster", "abuse", "billing", "invoices",
+        "accounts", "service", "customerservice", "marketing", "newsletter", "news", "legal", "compliance",
+        "security", "feedback", "enquiries", "enquiry", "inquiries", "inquiry", "help", "booking", "bookings",
+        "events", "hej", "hallo", "bonjour", "studio", "general", "reception", "welcome", "partners", "partner",
+        "talent", "community", "editor", "editors", "redaktion", "speakers", "sponsors", "tickets", "registration",
+    };
+
+    /// <summary>The bare address from "mailto:Jane%20Doe%20&lt;jane@x.example&gt;?subject=…" or plain text; null if invalid.</summary>
+    public static string? NormalizeEmail(string? raw)
+    {
+        var value = TextUtil.Normalize(raw);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[7..];
+        }
+
+        value = TextUtil.BeforeAny(value, '?', ',', ';');
+        if (value.Contains('%', StringComparison.Ordinal))
+        {
+            value = SafeUnescape(value);
+        }
+
+        // "Jane Doe <jane@x.example>"
+        var open = value.IndexOf('<', StringComparison.Ordinal);
+        var close = value.LastIndexOf('>');
+        if (open >= 0 && close > open)
+        {
+            value = value[(open + 1)..close];
+        }
+
+        value = value.Trim().Trim('.', '"', '\'', '(', ')', '[', ']');
+        return EmailPattern().IsMatch(value) ? value : null;
+    }
+
+    /// <summary>The addresses written in running text, including "jane [at] example [dot] com" spellings.</summary>
+    public static IEnumerable<string> FindEmails(string text)
+    {
+        foreach (Match match in EmailInText().Matches(Deobfuscate(text)))
+        {
+            if (NormalizeEmail(match.Value) is { } email)
+            {
+                yield return email;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Phone numbers written in running text: international ones ("+49 30 1234567", "0049 …") anywhere, national
+    /// ones ("030 1234567") only after a label such as "Tel.:" so that dates and reference numbers stay out.
+    /// </summary>
+    public static IEnumerable<string> FindPhones(string text)
+    {
+        foreach (Match match in InternationalPhone().Matches(text))
+        {
+            if (NormalizePhone(match.Value) is { } phone)
+            {
+                yield return phone;
+            }
+        }
+
+        foreach (Match match in LabelledPhone().Matches(text))
+        {
+            if (NormalizePhone(match.Groups["number"].Value) is { } phone)
+            {
+                yield return phone;
+            }
+        }
+    }
+
+    /// <summary>"jane [at] example [dot] com" and "jane (at) example.com" → "jane@example.com".</summary>
+    public static string Deobfuscate(string text) =>
+        text.Contains('[', StringComparison.Ordinal) || text.Contains('(', StringComparison.Ordinal)
+            ? ObfuscatedDot().Replace(ObfuscatedAt().Replace(text, "@"), ".")
+            : text;
+
+    /// <summary>True for info@, sales@, privacy@ and other function mailboxes.</summary>
+    public static bool IsRoleEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && RoleMailboxes.Contains(email[..at]);
+    }
+
+    /// <summary>The local part of an address ("jane.doe" for jane.doe@acme.example).</summary>
+    public static string LocalPart(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 ? email[..at] : email;
+    }
+
+    /// <summary>The number as written ("+49 30 1234567"), trimmed and without tel:; null unless it has 6–15 digits.</summary>
+    public static string? NormalizePhone(string? raw)
+    {
+        var value = TextUtil.Normalize(raw);
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["tel:", "callto:", "sms:", "phone:"])
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                value = value[prefix.Length..];
+                break;
+            }
+        }
+
+        if (value.Contains('%', StringComparison.Ordinal))
+        {
+            value = SafeUnescape(value);
+        }
+
+        value = TextUtil.Normalize(TextUtil.BeforeAny(value, '?', ';'))?.Trim(' ', ',', '.', ':', '-', '/', '|') ?? "";
+        var digits = value.Count(char.IsAsciiDigit);
+        if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value))
+        {
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string SafeUnescape(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value; // a stray '%' is not worth losing the address over
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-\p{L}]+@(?:[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}\-]*[A-Za-z0-9\p{L}])?\.)+[A-Za-z\p{L}]{2,}$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex EmailInText();
+
+    [GeneratedRegex(@"\s*[\[(]\s*at\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ObfuscatedAt();
+
+    [GeneratedRegex(@"\s*[\[(]\s*dot\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ObfuscatedDot();
+
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00)[1-9][\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex InternationalPhone();
+
+    [GeneratedRegex(@"\b(?:tel|phone|telephone|mobile|mob|cell|telefon|tfn|mobil|handy|direct|office|t|m|p)\.?\s*[:.]\s*(?<number>\(?0[\d \u00A0().\-/]{5,}\d)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex LabelledPhone();
+
+    [GeneratedRegex(@"^\+?[0-9()][0-9 ()./\-\u2013]*[0-9](?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhonePattern();
+}

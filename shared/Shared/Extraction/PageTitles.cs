@@ -1,0 +1,88 @@
+namespace ComplianceConnect.Shared.Extraction;
+
+/// <summary>Finds a person's name in a page title or heading such as "Jane Doe – Head of DPO | Acme" or "About Jane Doe".</summary>
+internal static class PageTitles
+{
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " / ", ": ", " » ", " « "];
+
+    private static readonly string[] Prefixes =
+    [
+        "about ", "about me - ", "meet ", "profile of ", "speaker: ", "speaker ", "über ", "om ", "à propos de ",
+        "hi, i'm ", "hi, i am ", "hi! i'm ", "hello, i'm ", "hello, i am ", "i'm ", "i am ", "my name is ",
+        "hallo, ich bin ", "ich bin ", "hej, jag heter ", "jag heter ", "hej, jag är ", "contact ", "kontakt ",
+        "welcome, i'm ", "hey, i'm ", "hey there, i'm ",
+    ];
+
+    /// <summary>The first segment of <paramref name="text"/> that is a person's name, and the other segments.</summary>
+    public static (string Name, IReadOnlyList<string> OtherSegments)? NameIn(string? text)
+    {
+        var value = TextUtil.Normalize(text);
+        if (value is null || value.Length > 300)
+        {
+            return null;
+        }
+
+        var segments = Split(value);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (NameOf(segments[i]) is { } name)
+            {
+                var rest = segments.Where((_, index) => index != i).ToList();
+                return (name, rest);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The segment as a name, after removing "About", "I'm" and similar lead-ins; null if it is not one.</summary>
+    public static string? NameOf(string segment)
+    {
+        var value = segment.Trim().TrimEnd('.', '!', ',');
+        foreach (var prefix in Prefixes)
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                value = value[prefix.Length..];
+                break;
+            }
+        }
+
+        if (value.EndsWith("'s profile", StringComparison.OrdinalIgnoreCase) || value.EndsWith("’s profile", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[..^10];
+        }
+
+        var name = Names.Clean(value);
+        return Names.LooksLikePersonName(name) ? name : null;
+    }
+
+    private static List<string> Split(string value)
+    {
+        var segments = new List<string> { value };
+        foreach (var separator in Separators)
+        {
+            segments = segments
+                .SelectMany(s => s.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+        }
+
+        // "Jane Doe, Head of Data Protection" – a comma may separate the name from a title.
+        var withCommas = new List<string>();
+        foreach (var segment in segments)
+        {
+            var comma = segment.IndexOf(", ", StringComparison.Ordinal);
+            if (comma > 0 && JobTitles.LooksLikeJobTitle(segment[(comma + 2)..]))
+            {
+                withCommas.Add(segment[..comma]);
+                withCommas.Add(segment[(comma + 2)..]);
+            }
+            else
+            {
+                withCommas.Add(segment);
+            }
+        }
+
+        return withCommas;
+    }
+}

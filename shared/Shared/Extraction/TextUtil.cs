@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace ComplianceConnect.Shared.Extraction;
+
+/// <summary>Whitespace, entity and DOM-text helpers shared by the readers.</summary>
+internal static class TextUtil
+{
+    /// <summary>Elements whose text a reader never sees on screen.</summary>
+    private static readonly HashSet<string> InvisibleElements =
+        new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "head" };
+
+    /// <summary>Elements that render on their own line: their text must not run into the neighbour's.</summary>
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+        "section", "table", "td", "th", "tr", "ul", "option", "button", "label", "hgroup",
+    };
+
+    private const int MaxNodesPerText = 5_000;
+
+    /// <summary>Collapses all whitespace (including no-break and zero-width spaces) and trims; null when nothing is left.</summary>
+    public static string? Normalize(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value)
+        {
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            {
+                continue; // zero-width characters and soft hyphens are invisible: drop them, do not turn them into spaces
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    /// <summary>Decodes HTML entities that some sites leave inside JSON-LD strings, then normalizes whitespace.</summary>
+    public static string? DecodeAndNormalize(string? value) =>
+        Normalize(value is not null && value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value);
+
+    /// <summary>
+    /// The visible text of an element, with block boundaries turned into spaces, capped at <paramref name="maxChars"/>.
+    /// Iterative on purpose: pages can nest thousands of levels deep.
+    /// </summary>
+    public static string? VisibleText(INode root, int maxChars = 1000)
+    {
+        var builder = new StringBuilder();
+        var stack = new Stack<INode?>();
+        stack.Push(root);
+
+        // Bounded by nodes as well as characters: a deep empty wrapper chain has no text to stop at.
+        var budget = MaxNodesPerText;
+        while (stack.Count > 0 && builder.Length < maxChars && budget-- > 0)
+        {
+            var node = stack.Pop();
+            if (node is null)
+            {
+                builder.Append(' '); // end of a block element
+                continue;
+            }
+
+            if (node.NodeType == NodeType.Text)
+            {
+                builder.Append(((ICharacterData)node).Data);
+                continue;
+            }
+
+            if (node is not IElement && node.NodeType != NodeType.Document && node.NodeType != NodeType.DocumentFragment)
+            {
+                continue; // comments, processing instructions
+            }
+
+            if (node is IElement element)
+            {
+                var name = element.LocalName;
+                if (InvisibleElements.Contains(name))
+                {
+                    continue;
+                }
+
+                if (BlockElements.Contains(name))
+                {
+                    builder.Append(' ');
+                    stack.Push(null);
+                }
+                else if (name is "img" or "area")
+                {
+                    continue; // alt text is not visible text
+                }
+            }
+
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+
+        if (builder.Length > maxChars)
+        {
+            builder.Length = maxChars;
+        }
+
+        return Normalize(builder.ToString());
+    }
+
+    /// <summary>Removes diacritics and lowercases, so "Müller" and "MULLER" compare equal.</summary>
+    public static string Fold(string value)
+    {
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString().Replace('ß', 's').Replace('ø', 'o').Replace('ł', 'l').Replace('æ', 'a');
+    }
+
+    /// <summary>Only the letters and digits of <see cref="Fold"/>: "Jane-Doe_1" → "janedoe1".</summary>
+    public static string FoldAlphanumeric(string value)
+    {
+        var folded = Fold(value);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when <paramref name="value"/> has no lowercase letter but at least two uppercase ones ("JANE DOE").</summary>
+    public static bool IsShouting(string value)
+    {
+        var upper = 0;
+        foreach (var c in value)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return upper >= 2;
+    }
+
+    /// <summary>"JANE DOE-SMITH" → "Jane Doe-Smith".</summary>
+    public static string ToTitleCase(string value) =>
+        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
+
+    /// <summary>Space-separated tokens of an attribute value (class, rel, itemprop, typeof…).</summary>
+    public static string[] Tokens(string? attributeValue) =>
+        string.IsNullOrWhiteSpace(attributeValue)
+            ? []
+            : attributeValue.Split([' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>True when the space-separated <paramref name="attributeValue"/> contains <paramref name="token"/> exactly.</summary>
+    public static bool HasToken(string? attributeValue, string token)
+    {
+        if (attributeValue is null)
+        {
+            return false;
+        }
+
+        var span = attributeValue.AsSpan();
+        var index = 0;
+        while (index < span.Length)
+        {
+            var found = span[index..].IndexOf(token.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var start = index + found;
+            var end = start + token.Length;
+            var boundaryBefore = start == 0 || char.IsWhiteSpace(span[start - 1]);
+            var boundaryAfter = end == span.Length || char.IsWhiteSpace(span[end]);
+            if (boundaryBefore && boundaryAfter)
+            {
+                return true;
+            }
+
+            index = start + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>Cuts <paramref name="value"/> at the first of <paramref name="separators"/>.</summary>
+    public static string BeforeAny(string value, params char[] separators)
+    {
+        var index = value.IndexOfAny(separators);
+        return index < 0 ? value : value[..index];
+    }
+}

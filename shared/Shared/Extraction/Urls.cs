@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace ComplianceConnect.Shared.Extraction;
+
+/// <summary>URL clean-up for stored links.</summary>
+internal static class Urls
+{
+    private static readonly string[] TrackingPrefixes = ["utm_", "mc_", "pk_", "hsa_", "_hs"];
+
+    private static readonly HashSet<string> TrackingParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fbclid", "gclid", "dclid", "msclkid", "igshid", "trk", "trkinfo", "ref", "ref_src", "ref_url", "s", "si",
+        "source", "originalsubdomain", "lipi", "mkt_tok", "_ga", "_gl", "yclid", "twclid", "li_fat_id",
+    };
+
+    /// <summary>The URL without analytics parameters (utm_*, fbclid, …) and without a fragment.</summary>
+    public static string WithoutTracking(Uri url)
+    {
+        var builder = new StringBuilder();
+        builder.Append(url.GetLeftPart(UriPartial.Path));
+        var query = url.Query.TrimStart('?');
+        if (query.Length == 0)
+        {
+            return builder.ToString();
+        }
+
+        var kept = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(pair =>
+        {
+            var name = pair.Split('=')[0];
+            return !TrackingParameters.Contains(name)
+                && !TrackingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        }).ToList();
+        if (kept.Count > 0)
+        {
+            builder.Append('?').Append(string.Join('&', kept));
+        }
+
+        return builder.ToString();
+    }
+}

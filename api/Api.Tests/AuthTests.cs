@@ -99,19 +99,6 @@ public sealed class AuthTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task Refresh_after_the_refresh_token_expired_is_refused()
-    {
-        var tenant = await factory.CreateTenantAsync();
-        var tokens = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
-
-        // Tests of this collection run one at a time and everything reads this clock, so moving it forward is safe.
-        factory.Clock.Advance(TimeSpan.FromDays(15));
-
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(tokens.RefreshToken), Json.Options);
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
     public async Task Sign_out_revokes_the_refresh_token()
     {
         var tenant = await factory.CreateTenantAsync();

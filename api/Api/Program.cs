@@ -1,5 +1,6 @@
 using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Features.Auth;
+using ComplianceConnect.Api.Features.Capture;
 using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Features.Users;
@@ -35,6 +36,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapContactsApi();
+app.MapCaptureApi();
 app.MapComplianceApi();
 app.MapAuditApi();
 

@@ -102,6 +102,7 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         var popup = await fixture.OpenAsync(browser, tenant.Rep, language: "sv");
 
         await Expect(popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
+        await popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sök kontakter" }).ClickAsync();
         await popup.SearchAsync("Sven");
         await popup.OpenResultAsync("Sven Doe");
         var card = new ComplianceCardPanel(popup.Page);

@@ -54,6 +54,7 @@ public sealed class SignInTests(ExtensionFixture fixture)
         await options.SaveAsync(fixture.ApiAddress);
 
         var popup = await PopupPage.OpenAsync(browser, fixture.PageUrl("popup.html"));
+        await Expect(popup.Page.Locator(".sign-in .alert")).ToHaveCountAsync(0);
         await popup.SignInAsync(tenant.Rep.Email, "not the password");
 
         await Expect(popup.SignInError).ToHaveTextAsync("The email or password is incorrect.");

@@ -39,7 +39,7 @@ public static class ServiceRegistration
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, clock) =>
             {
                 var settings = jwt.Value;
                 bearer.MapInboundClaims = false;
@@ -51,6 +51,14 @@ public static class ServiceRegistration
                     ValidAudience = settings.Audience,
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
+
+                    // Lifetimes are judged by the same clock that issued the tokens (TimeProvider), not DateTime.UtcNow.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                            && expires is not null && expires.Value >= now - parameters.ClockSkew;
+                    },
                     RequireExpirationTime = true,
                     NameClaimType = "name",
                     RoleClaimType = "role",

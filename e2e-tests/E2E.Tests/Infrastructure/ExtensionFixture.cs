@@ -13,6 +13,7 @@ public sealed class ExtensionFixture : IAsyncLifetime
     public string ExtensionId { get; private set; } = "";
     public string ApiAddress { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = default!;
+    public FixtureSite Site { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
@@ -20,13 +21,22 @@ public sealed class ExtensionFixture : IAsyncLifetime
         ExtensionId = BrowserSetup.ExtensionId(ExtensionDir);
         BrowserSetup.ChromiumPath();
         ApiAddress = Api.Address;
+        Site = await FixtureSite.StartAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+
+        // A cold WebAssembly boot on a busy two-core machine can take several seconds.
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     public async Task DisposeAsync()
     {
         Playwright?.Dispose();
         await Api.DisposeAsync();
+        if (Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
+
         foreach (var profile in _profiles)
         {
             try
@@ -64,6 +74,8 @@ public sealed class ExtensionFixture : IAsyncLifetime
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                // Lets the tests press the toolbar button through the DevTools protocol (Extensions.triggerAction).
+                "--enable-unsafe-extension-debugging",
             ],
         });
 

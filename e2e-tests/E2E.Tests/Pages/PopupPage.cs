@@ -33,8 +33,14 @@ public sealed class PopupPage(IPage page)
 
     public Task SignOutAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
+    /// <summary>Searches contacts, switching from the capture view to the search first when needed.</summary>
     public async Task SearchAsync(string query)
     {
+        if (await page.Locator("#search").CountAsync() == 0)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Search contacts" }).ClickAsync();
+        }
+
         await page.Locator("#search").FillAsync(query);
         await page.Locator("form.search button[type=submit]").ClickAsync();
     }

@@ -22,6 +22,15 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<ComplianceCardDto>> UpdateCardAsync(Guid contactId, UpdateComplianceCardRequest card) =>
         SendAsync(HttpMethod.Put, $"/api/contacts/{contactId}/card", Json.ComplianceCardDto, () => ApiTransport.Json(card, Json.UpdateComplianceCardRequest));
 
+    /// <summary>The organization's contact with this email or (without one) LinkedIn profile; 404 when there is none.</summary>
+    public Task<ApiResult<ContactDto>> LookupAsync(string? email, string? linkedIn) =>
+        SendAsync(HttpMethod.Get, email is { Length: > 0 }
+            ? $"/api/contacts/lookup?email={Uri.EscapeDataString(email)}"
+            : $"/api/contacts/lookup?linkedIn={Uri.EscapeDataString(linkedIn ?? "")}", Json.ContactDto);
+
+    public Task<ApiResult<CaptureResponse>> CaptureAsync(CaptureRequest request) =>
+        SendAsync(HttpMethod.Post, "/api/contacts/capture", Json.CaptureResponse, () => ApiTransport.Json(request, Json.CaptureRequest));
+
     /// <summary>Sends with the current access token; on a 401 refreshes once and tries again.</summary>
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, JsonTypeInfo<T> type, Func<HttpContent>? content = null)
     {

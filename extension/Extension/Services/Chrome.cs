@@ -64,3 +64,50 @@ public sealed class ChromeRuntime(ChromeModule chrome) : IChromeRuntime
 {
     public async Task OpenOptionsPageAsync() => await (await chrome.GetAsync()).InvokeVoidAsync("openOptionsPage");
 }
+
+/// <summary><c>chrome.tabs</c>: only what the popup needs to find its tab.</summary>
+public interface IChromeTabs
+{
+    /// <summary>The active tab of the popup's window, or null when there is none.</summary>
+    Task<int?> ActiveTabIdAsync();
+}
+
+public sealed class ChromeTabs(ChromeModule chrome) : IChromeTabs
+{
+    public async Task<int?> ActiveTabIdAsync()
+    {
+        var id = await (await chrome.GetAsync()).InvokeAsync<int>("activeTabId");
+        return id < 0 ? null : id;
+    }
+}
+
+/// <summary>What the page reader returns: the tab's HTML and address, or why it could not be read.</summary>
+public sealed record PageSnapshot(bool Ok, string? Html, string? Url, string? Title, string? Selection, string? Error);
+
+/// <summary><c>chrome.scripting</c>: reads a tab on demand (activeTab), nothing else.</summary>
+public interface IChromeScripting
+{
+    Task<PageSnapshot> ReadPageAsync(int tabId);
+}
+
+public sealed class ChromeScripting(ChromeModule chrome) : IChromeScripting
+{
+    public async Task<PageSnapshot> ReadPageAsync(int tabId)
+    {
+        var json = await (await chrome.GetAsync()).InvokeAsync<string>("readPage", tabId);
+        return JsonSerializer.Deserialize(json, ExtensionJsonContext.Default.PageSnapshot)
+            ?? new PageSnapshot(false, null, null, null, null, "The page reader returned nothing.");
+    }
+}
+
+/// <summary><c>chrome.action</c>: the toolbar badge.</summary>
+public interface IChromeAction
+{
+    Task SetBadgeAsync(int tabId, string text, string? color, string? title);
+}
+
+public sealed class ChromeAction(ChromeModule chrome) : IChromeAction
+{
+    public async Task SetBadgeAsync(int tabId, string text, string? color, string? title) =>
+        await (await chrome.GetAsync()).InvokeVoidAsync("setBadge", tabId, text, color, title);
+}

@@ -7,4 +7,6 @@ namespace ComplianceConnect.Extension.Services;
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ExtensionSettings))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(PageSnapshot))]
+[JsonSerializable(typeof(PendingSelection))]
 internal sealed partial class ExtensionJsonContext : JsonSerializerContext;

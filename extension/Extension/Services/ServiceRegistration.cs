@@ -1,3 +1,5 @@
+using ComplianceConnect.Shared.Extraction;
+
 namespace ComplianceConnect.Extension.Services;
 
 public static class ServiceRegistration
@@ -7,6 +9,11 @@ public static class ServiceRegistration
         services.AddSingleton<ChromeModule>();
         services.AddSingleton<IChromeStorage, ChromeStorage>();
         services.AddSingleton<IChromeRuntime, ChromeRuntime>();
+        services.AddSingleton<IChromeTabs, ChromeTabs>();
+        services.AddSingleton<IChromeScripting, ChromeScripting>();
+        services.AddSingleton<IChromeAction, ChromeAction>();
+        services.AddSingleton<CaptureSource>();
+        services.AddSingleton<ContactExtractor>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<Text>();
         services.AddSingleton<ApiTransport>();

@@ -27,6 +27,8 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(AuditEntryDto))]
 [JsonSerializable(typeof(List<AuditEntryDto>))]
 [JsonSerializable(typeof(AuditVerificationDto))]
+[JsonSerializable(typeof(CaptureRequest))]
+[JsonSerializable(typeof(CaptureResponse))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
 

@@ -51,11 +51,11 @@ public static class ComplianceApi
 
         var before = contact.Snapshot();
         contact.AuthorizationType = request.AuthorizationType;
-        contact.AuthorizationDescription = Clean(request.AuthorizationDescription);
+        contact.AuthorizationDescription = Contact.Clean(request.AuthorizationDescription);
         contact.ConsentDate = request.ConsentDate;
-        contact.ConsentPurpose = Clean(request.ConsentPurpose);
+        contact.ConsentPurpose = Contact.Clean(request.ConsentPurpose);
         contact.SourceType = request.SourceType!.Value;
-        contact.SourceDescription = Clean(request.SourceDescription);
+        contact.SourceDescription = Contact.Clean(request.SourceDescription);
         contact.UpdatedAt = now;
         audit.Record(AuditActions.ComplianceCardChanged, contact.Id, before, contact.Snapshot());
 
@@ -76,5 +76,4 @@ public static class ComplianceApi
             "Someone else changed this compliance card since you loaded it. Nothing was saved; reload the card and apply your change again.",
             new Dictionary<string, object?> { ["current"] = current });
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -130,7 +130,8 @@ public sealed class Contact : ITenantOwned
             : null;
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Blank text is stored as null, other text trimmed.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>

@@ -110,9 +110,9 @@ public static class ContactsApi
         {
             SourceType = SourceType.ManualUpload,
             AuthorizationType = request.AuthorizationType,
-            AuthorizationDescription = request.AuthorizationDescription,
+            AuthorizationDescription = Contact.Clean(request.AuthorizationDescription),
             ConsentDate = request.ConsentDate,
-            ConsentPurpose = request.ConsentPurpose,
+            ConsentPurpose = Contact.Clean(request.ConsentPurpose),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -1,0 +1,65 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Features.Capture;
+
+/// <summary>Create-or-match for the extension: one call, one contact per person, even under concurrent captures.</summary>
+public static class CaptureApi
+{
+    public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ApiRoutes.Contacts + "/capture", Capture).WithTags("Capture").RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem>> Capture(
+        CaptureRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        request.Validate(errors, ComplianceRules.LatestToday(now));
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var contact = new Contact
+        {
+            SourceType = SourceType.ChromeExtension,
+            SourceUrl = request.PageUrl!.Trim(),
+            CapturedAt = now,
+            AuthorizationType = request.AuthorizationType,
+            AuthorizationDescription = Contact.Clean(request.AuthorizationDescription),
+            ConsentDate = request.ConsentDate,
+            ConsentPurpose = Contact.Clean(request.ConsentPurpose),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        contact.SetFields(request);
+
+        if (await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } existing)
+        {
+            return TypedResults.Ok(new CaptureResponse(existing.ToDto(), Created: false));
+        }
+
+        db.Contacts.Add(contact);
+        audit.Record(AuditActions.ContactCaptured, contact.Id, null, contact.Snapshot(), $"Captured from a web page by the Chrome extension.");
+        if (await ContactMatching.TrySaveAsync(db, ct))
+        {
+            return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", new CaptureResponse(contact.ToDto(), Created: true));
+        }
+
+        // A simultaneous capture of the same person won the unique index: answer with its contact.
+        db.ChangeTracker.Clear();
+        var winner = await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), contact.EmailNormalized, contact.LinkedInNormalized, ct)
+            ?? throw new InvalidOperationException("A capture lost a uniqueness race but the winning contact is not visible.");
+        return TypedResults.Ok(new CaptureResponse(winner.ToDto(), Created: false));
+    }
+
+}

@@ -1,0 +1,136 @@
+using ComplianceConnect.Api.Tests.Infrastructure;
+using ComplianceConnect.E2E.Tests.Infrastructure;
+using ComplianceConnect.E2E.Tests.Pages;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplianceConnect.E2E.Tests;
+
+[Collection(ExtensionCollection.Name)]
+public sealed class CaptureTests(ExtensionFixture fixture)
+{
+    [Fact]
+    public async Task A_rep_captures_the_person_on_a_page_and_capturing_again_shows_the_existing_card()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var (popup, tabId) = await SignInAndClickOnPageAsync(browser, tenant, "speaker.html");
+
+        // The popup the click opened reads its window's active tab by itself.
+        var realPopup = await fixture.AttachToOpenedPopupAsync(browser);
+        await realPopup.WaitForInputValueAsync("#capture-email", "jane.doe@acme.example");
+
+        // The rest runs in a Playwright-driven copy of the popup, told which tab to read.
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        var form = new CapturePanel(popup.Page);
+        await Expect(form.Field("first-name")).ToHaveValueAsync("Jane");
+        await Expect(form.Field("last-name")).ToHaveValueAsync("Doe");
+        await Expect(form.Field("email")).ToHaveValueAsync("jane.doe@acme.example");
+        await Expect(form.Field("title")).ToHaveValueAsync("Head of Data Protection");
+        await Expect(form.Field("company")).ToHaveValueAsync("Acme GmbH");
+        await Expect(form.Field("linkedin")).ToHaveValueAsync("https://www.linkedin.com/in/jane-doe-acme");
+        await form.SaveAsync();
+        await Expect(form.Status).ToHaveTextAsync("Saved as a contact.");
+        await Expect(new ComplianceCardPanel(popup.Page).Source).ToHaveTextAsync("Chrome extension");
+
+        var api = await tenant.RepClientAsync();
+        var contact = await (await api.GetAsync("/api/contacts/lookup?email=jane.doe@acme.example")).ReadAsync<ContactDto>();
+        Assert.Equal(SourceType.ChromeExtension, contact.Card.SourceType);
+        Assert.Equal(fixture.Site.Url("speaker.html"), contact.Card.SourceUrl);
+        Assert.NotNull(contact.Card.CapturedAt);
+        Assert.Equal("contact.captured", (await api.GetAuditAsync(contact.Id)).Single().Action);
+
+        // Saved without a legal basis: the toolbar badge warns on that tab.
+        Assert.Equal("!", await popup.Page.EvaluateAsync<string>("id => chrome.action.getBadgeText({ tabId: id })", tabId));
+
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        await Expect(form.Status).ToHaveTextAsync("Already a contact: this is their compliance card.");
+        await Expect(new ComplianceCardPanel(popup.Page).NoLegalBasisWarning).ToBeVisibleAsync();
+        await Expect(form.Form).ToHaveCountAsync(0);
+        var list = await (await api.GetAsync("/api/contacts?q=jane.doe@acme.example")).ReadAsync<PagedResult<ContactDto>>();
+        Assert.Equal(1, list.Total);
+    }
+
+    [Fact]
+    public async Task Capturing_with_consent_in_the_same_step_records_the_legal_basis()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var (popup, tabId) = await SignInAndClickOnPageAsync(browser, tenant, "speaker.html");
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        var form = new CapturePanel(popup.Page);
+        var card = new ComplianceCardPanel(popup.Page);
+        await Expect(form.Field("email")).ToHaveValueAsync("jane.doe@acme.example");
+
+        await popup.Page.Locator("#authorization-type").SelectOptionAsync("Consent");
+        await popup.Page.Locator("#consent-date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
+        await popup.Page.Locator("#consent-purpose").FillAsync("Summit follow-up");
+        await form.SaveAsync();
+
+        await Expect(form.Status).ToHaveTextAsync("Saved as a contact.");
+        await Expect(card.LegalBasis).ToHaveTextAsync("Consent");
+        Assert.Equal("✓", await popup.Page.EvaluateAsync<string>("id => chrome.action.getBadgeText({ tabId: id })", tabId));
+    }
+
+    [Fact]
+    public async Task Capture_as_contact_on_a_selection_opens_the_form_filled_from_the_selected_text()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Rep);
+        var page = await browser.NewPageAsync();
+        var url = fixture.Site.Url("signature.html");
+        await page.GotoAsync(url);
+        var selection = await page.Locator("#signature").InnerTextAsync();
+
+        // What Chrome hands the context-menu listener when the rep picks "Capture as contact" on the selection.
+        var worker = await fixture.AttachToServiceWorkerAsync(browser);
+        await worker.EvaluateAsync(
+            $"captureSelection({{ menuItemId: 'capture-selection', selectionText: {System.Text.Json.JsonSerializer.Serialize(selection)}, pageUrl: '{url}' }}, {{ url: '{url}' }})");
+
+        // The handler opens the popup, which shows the form filled from the selection.
+        var form = await fixture.AttachToOpenedPopupAsync(browser);
+        await form.WaitForTextAsync("[data-testid=capture] h1", "Capture from the selection");
+        await form.WaitForInputValueAsync("#capture-first-name", "Erik");
+        await form.WaitForInputValueAsync("#capture-last-name", "Lindqvist");
+        await form.WaitForInputValueAsync("#capture-email", "erik.lindqvist@nordlys.example");
+        await form.WaitForInputValueAsync("#capture-company", "Nordlys AB");
+        await form.WaitForInputValueAsync("#capture-title", "Sales Director");
+        await form.WaitForInputValueAsync("#capture-phone", "+46 8 123 456 78");
+        await form.ClickAsync("[data-testid=capture-form] button[type=submit]");
+        await form.WaitForTextAsync("[data-testid=capture-status]", "Saved as a contact.");
+
+        var api = await tenant.RepClientAsync();
+        var contact = await (await api.GetAsync("/api/contacts/lookup?email=erik.lindqvist@nordlys.example")).ReadAsync<ContactDto>();
+        Assert.Equal((SourceType.ChromeExtension, url), (contact.Card.SourceType, contact.Card.SourceUrl));
+    }
+
+    [Fact]
+    public async Task A_page_the_extension_cannot_read_is_explained_with_a_way_to_search_instead()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var popup = await fixture.OpenAsync(browser, tenant.Rep);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.Site.Url("speaker.html"));
+
+        // Without the toolbar click there is no activeTab grant, so the page stays closed to the extension.
+        var tabId = await popup.Page.EvaluateAsync<int>("async () => (await chrome.tabs.query({})).filter(t => !t.url).map(t => t.id).pop()");
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+
+        var form = new CapturePanel(popup.Page);
+        await Expect(form.Problem).ToContainTextAsync("cannot be read");
+        await popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Search contacts" }).ClickAsync();
+        await Expect(popup.Page.Locator("#search")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs the rep in, opens a fixture page in a tab and presses the toolbar button on it.</summary>
+    private async Task<(PopupPage Popup, int TabId)> SignInAndClickOnPageAsync(Microsoft.Playwright.IBrowserContext browser, TestTenant tenant, string fixturePage)
+    {
+        var popup = await fixture.OpenAsync(browser, tenant.Rep);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.Site.Url(fixturePage));
+        return (popup, await fixture.ClickExtensionButtonAsync(browser, page, popup.Page));
+    }
+}

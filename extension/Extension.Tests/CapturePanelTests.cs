@@ -1,0 +1,116 @@
+using System.Net;
+using ComplianceConnect.Extension.Components;
+using ComplianceConnect.Extension.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceConnect.Extension.Tests;
+
+public sealed class CapturePanelTests : BunitContext
+{
+    private const string TeamPage = """
+        <html><body><h1>Our team</h1>
+          <div class="h-card"><span class="p-name">Alice Andersson</span> <span class="p-job-title">CEO</span> <a class="u-email" href="mailto:alice@team.example">mail</a></div>
+          <div class="h-card"><span class="p-name">Bob Berg</span> <span class="p-job-title">CTO</span> <a class="u-email" href="mailto:bob@team.example">mail</a></div>
+        </body></html>
+        """;
+
+    private readonly FakePage _page = new();
+    private readonly FakeBadge _badge = new();
+
+    private async Task<FakeApi> SetUpAsync()
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync(replace: services =>
+        {
+            services.AddSingleton<IChromeTabs>(_page);
+            services.AddSingleton<IChromeScripting>(_page);
+            services.AddSingleton<IChromeAction>(_badge);
+        });
+        return api;
+    }
+
+    [Fact]
+    public async Task Several_people_on_a_page_can_be_picked_and_the_form_follows_the_pick()
+    {
+        var api = await SetUpAsync();
+        _page.Html = TeamPage;
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#candidate option").Count));
+        Assert.Equal("alice@team.example", panel.Find("#capture-email").GetAttribute("value"));
+        panel.Find("#candidate").Change("1");
+        panel.WaitForAssertion(() => Assert.Equal("bob@team.example", panel.Find("#capture-email").GetAttribute("value")));
+        Assert.Equal("Bob", panel.Find("#capture-first-name").GetAttribute("value"));
+        Assert.Equal(["/api/contacts/lookup?email=alice%40team.example", "/api/contacts/lookup?email=bob%40team.example"], api.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_person_who_is_already_a_contact_shows_their_card_and_the_badge_warns_without_legal_basis()
+    {
+        var api = await SetUpAsync();
+        _page.Html = TeamPage;
+        var contact = $$$"""{"id":"{{{Guid.NewGuid()}}}","firstName":"Alice","lastName":"Andersson","email":"alice@team.example","card":{"contactId":"{{{Guid.NewGuid()}}}","authorizationType":null,"sourceType":"ChromeExtension","version":3}}""";
+        api.Answer(HttpStatusCode.OK, contact);
+        api.Answer(HttpStatusCode.OK, contact);
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Contains("Already a contact", panel.Find("[data-testid=capture-status]").TextContent));
+        Assert.Empty(panel.FindAll("[data-testid=capture-form]"));
+        Assert.Equal((FakePage.TabId, "!"), (_badge.TabId, _badge.Text));
+    }
+
+    [Fact]
+    public async Task An_unreadable_page_says_so_and_offers_to_enter_the_person_by_hand()
+    {
+        await SetUpAsync();
+        _page.Html = null;
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Contains("cannot be read", panel.Find("[data-testid=capture-problem]").TextContent));
+        Assert.Empty(panel.FindAll("button.secondary")); // no page address, so nothing to record as the source
+    }
+
+    [Fact]
+    public async Task A_page_without_a_person_offers_to_enter_one_by_hand_with_the_page_as_source()
+    {
+        await SetUpAsync();
+        _page.Html = "<html><body><p>Weather today: sunny.</p></body></html>";
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=capture-problem]")));
+        panel.Find("button.secondary").Click();
+        Assert.Equal(FakePage.Url, panel.Find("[data-testid=capture-page-url]").TextContent);
+        Assert.Equal("", panel.Find("#capture-first-name").GetAttribute("value") ?? "");
+    }
+
+    private sealed class FakePage : IChromeTabs, IChromeScripting
+    {
+        public const int TabId = 42;
+        public const string Url = "https://team.example/about";
+
+        public string? Html { get; set; }
+
+        public Task<int?> ActiveTabIdAsync() => Task.FromResult<int?>(TabId);
+
+        public Task<PageSnapshot> ReadPageAsync(int tabId) => Task.FromResult(Html is null
+            ? new PageSnapshot(false, null, null, null, null, "Cannot access contents of the page.")
+            : new PageSnapshot(true, Html, Url, "Team", "", null));
+    }
+
+    private sealed class FakeBadge : IChromeAction
+    {
+        public int? TabId { get; private set; }
+        public string? Text { get; private set; }
+
+        public Task SetBadgeAsync(int tabId, string text, string? color, string? title)
+        {
+            (TabId, Text) = (tabId, text);
+            return Task.CompletedTask;
+        }
+    }
+}

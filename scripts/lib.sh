@@ -34,7 +34,7 @@ ensure_packages() {
 # ensure_postgres: starts a local PostgreSQL (if none is configured) and exports CC_POSTGRES,
 # a server connection string without a database name.
 ensure_postgres() {
-  if [ -n "${CC_POSTGRES:-}" ]; then return 0; fi
+  if [ -n "${CC_POSTGRES:-}" ] && [ -n "${CC_PG_PORT:-}" ]; then return 0; fi
   ensure_packages postgresql
   local version bin
   version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
@@ -49,16 +49,32 @@ ensure_postgres() {
     wait_for_postgres "$bin" -h 127.0.0.1 -p "$port"
     runuser -u postgres -- psql -p "$port" -qtAc \
       "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='cc') THEN CREATE ROLE cc LOGIN SUPERUSER PASSWORD 'cc'; END IF; END\$\$;" >/dev/null
-    export CC_POSTGRES="Host=127.0.0.1;Port=$port;Username=cc;Password=cc"
+    export CC_POSTGRES="Host=127.0.0.1;Port=$port;Username=cc;Password=cc" CC_PG_PORT="$port"
   else
     # A developer's own user: a private cluster under .local/, on its own port.
     local data="$LOCAL_DIR/pgdata" port=55432
-    [ -d "$data" ] || "$bin/initdb" -D "$data" -U cc --auth=trust >/dev/null
+    [ -d "$data" ] || "$bin/initdb" -D "$data" -U cc --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # Sockets go to /tmp: a Unix socket path must stay short, and the checkout path may be long or have spaces.
     "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 \
       || "$bin/pg_ctl" -D "$data" -l "$LOCAL_DIR/postgres.log" -w \
-           -o "-p $port -k $LOCAL_DIR -c listen_addresses=127.0.0.1" start >/dev/null
+           -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
     wait_for_postgres "$bin" -h 127.0.0.1 -p "$port"
-    export CC_POSTGRES="Host=127.0.0.1;Port=$port;Username=cc;Password=cc"
+    export CC_POSTGRES="Host=127.0.0.1;Port=$port;Username=cc;Password=cc" CC_PG_PORT="$port"
+  fi
+}
+
+# psql as the cc superuser over loopback (works for both the Debian cluster and the private one).
+cc_psql() { PGPASSWORD=cc psql -h 127.0.0.1 -p "$CC_PG_PORT" -U cc -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# ensure_database NAME [--fresh]: a UTF-8 database whatever the cluster's default encoding
+# (a cluster made where LANG is unset defaults to SQL_ASCII); --fresh drops it first.
+ensure_database() {
+  local name="$1"
+  if [ "${2:-}" = "--fresh" ]; then
+    cc_psql -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null
+  fi
+  if [ -z "$(cc_psql -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+    cc_psql -c "CREATE DATABASE \"$name\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'" >/dev/null
   fi
 }
 

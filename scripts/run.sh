@@ -10,6 +10,7 @@ port="${API_PORT:-5080}"
 
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   ensure_postgres
+  ensure_database compliance_connect
   export ConnectionStrings__Default="$CC_POSTGRES;Database=compliance_connect"
 fi
 

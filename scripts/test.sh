@@ -8,6 +8,10 @@ cd "$REPO_ROOT"
 
 ensure_packages postgresql chromium
 ensure_postgres
+# Every run starts from empty test databases, so a run never depends on what an earlier one left.
+ensure_database cc_api_tests --fresh
+ensure_database cc_e2e_tests --fresh
+ensure_database cc_api_startup_tests --fresh
 export CC_TEST_POSTGRES="$CC_POSTGRES"
 export CC_CHROMIUM="${CC_CHROMIUM:-/usr/bin/chromium}"
 export CC_EXTENSION_DIR="$REPO_ROOT/extension/dist"

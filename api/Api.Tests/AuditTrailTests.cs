@@ -135,6 +135,26 @@ public sealed class AuditTrailTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_database_and_the_verifier_hash_the_same_bytes_for_awkward_text()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var admin = await tenant.AdminClientAsync();
+        var email = $"awkward-{Guid.NewGuid():N}@example.com";
+        await (await admin.PostAsJsonAsync("/api/users", new CreateUserRequest(email, "Åsa|web-app 😀 Ñandú", ApiFactory.Password, UserRole.Rep), Json.Options))
+            .ReadAsync<UserDto>(HttpStatusCode.Created);
+        var awkward = await factory.ClientForAsync(email);
+        awkward.DefaultRequestHeaders.Add("X-Client", "web-app");
+
+        var contact = await awkward.CreateContactAsync("Zoë|x", $"zoe-{Guid.NewGuid():N}@example.com");
+        await awkward.PutCardAsync(contact.Id, Edit(contact.Card, AuthorizationType.Other, authorizationDescription: "Avtal §3 – ”särskilt”"));
+
+        var trail = await awkward.GetAuditAsync(contact.Id);
+        var verification = await (await admin.GetAsync("/api/audit/verify")).ReadAsync<AuditVerificationDto>();
+        Assert.Equal("Åsa|web-app 😀 Ñandú", trail[0].ActorName);
+        Assert.Equal(new AuditVerificationDto(true, 2, null, null), verification);
+    }
+
+    [Fact]
     public async Task Only_an_admin_may_verify_the_chain()
     {
         var rep = await (await factory.CreateTenantAsync()).RepClientAsync();

@@ -110,6 +110,8 @@ public sealed class ComplianceCardTests(ApiFactory factory)
     [InlineData("authorizationType", "\"Whim\"", "Allowed values: Consent, LegitimateInterest, PerformanceOfContract, LegalObligation, VitalInterests, PublicInterest, Other.")]
     [InlineData("sourceType", "\"Telepathy\"", "Allowed values: CrmSync, Import, ManualUpload, ChromeExtension, Other.")]
     [InlineData("authorizationType", "3", "Allowed values: Consent,")]
+    [InlineData("authorizationType", "\"LegitimateInterest,PerformanceOfContract\"", "Allowed values: Consent,")]
+    [InlineData("authorizationType", "\"2\"", "Allowed values: Consent,")]
     public async Task An_unknown_enum_value_is_refused_with_the_allowed_values(string field, string json, string expected)
     {
         var (client, card) = await NewContactAsync();

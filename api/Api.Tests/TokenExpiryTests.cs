@@ -39,4 +39,40 @@ public sealed class TokenExpiryTests(TimeTravelApiFactory factory) : IClassFixtu
         await expired.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(tenant.Rep.Id, (await (await client.GetAsync("/api/auth/me")).ReadAsync<CurrentUserDto>()).Id);
     }
+
+    [Fact]
+    public async Task A_refresh_token_reused_after_the_grace_period_is_refused_and_ends_the_session()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var first = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+        var second = await (await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(first.RefreshToken), Json.Options)).ReadAsync<TokenResponse>();
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var reuse = await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(first.RefreshToken), Json.Options);
+        await reuse.AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+        // Reuse of a replaced token means it leaked: the legitimate holder's newer token dies too.
+        var afterTheft = await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(second.RefreshToken), Json.Options);
+        await afterTheft.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Two_pages_refreshing_with_the_same_token_at_once_both_stay_signed_in()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var tokens = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(tokens.RefreshToken), Json.Options)));
+        var renewed = await Task.WhenAll(both.Select(r => r.ReadAsync<TokenResponse>()));
+
+        // Each page carries on with its own new token.
+        foreach (var page in renewed)
+        {
+            var next = await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(page.RefreshToken), Json.Options);
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        }
+    }
 }

@@ -60,4 +60,16 @@ public sealed class UsersTests(ApiFactory factory)
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task Simultaneous_creates_of_one_email_make_one_user_and_a_conflict()
+    {
+        var admin = await (await factory.CreateTenantAsync()).AdminClientAsync();
+        var request = new CreateUserRequest($"twice-{Guid.NewGuid():N}@example.com", "Twice", "a long new password", UserRole.Rep);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostAsJsonAsync("/api/users", request, Json.Options)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
 }

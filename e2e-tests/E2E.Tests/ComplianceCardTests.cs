@@ -17,11 +17,7 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         var contact = await api.CreateContactAsync("Maja", "maja.consent@example.com");
         var consentDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7));
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
-        var popup = await fixture.OpenAsync(browser, tenant.Rep);
-
-        await popup.SearchAsync("Maja");
-        await popup.OpenResultAsync("Maja Doe");
-        var card = new ComplianceCardPanel(popup.Page);
+        var (popup, card) = await OpenCardAsync(browser, tenant, "Maja");
         await Expect(card.NoLegalBasisWarning).ToBeVisibleAsync();
         await card.EditAsync();
         await card.ChooseLegalBasisAsync("Consent");
@@ -51,11 +47,7 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         var api = await tenant.RepClientAsync();
         var contact = await api.CreateContactAsync("Nils", "nils.nopurpose@example.com");
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
-        var popup = await fixture.OpenAsync(browser, tenant.Rep);
-
-        await popup.SearchAsync("Nils");
-        await popup.OpenResultAsync("Nils Doe");
-        var card = new ComplianceCardPanel(popup.Page);
+        var (_, card) = await OpenCardAsync(browser, tenant, "Nils");
         await card.EditAsync();
         await card.ChooseLegalBasisAsync("Consent");
         await card.SetConsentDateAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)));
@@ -75,10 +67,7 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         var api = await tenant.RepClientAsync();
         var contact = await api.CreateContactAsync("Olle", "olle.stale@example.com");
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
-        var popup = await fixture.OpenAsync(browser, tenant.Rep);
-        await popup.SearchAsync("Olle");
-        await popup.OpenResultAsync("Olle Doe");
-        var card = new ComplianceCardPanel(popup.Page);
+        var (popup, card) = await OpenCardAsync(browser, tenant, "Olle");
         await card.EditAsync();
 
         // Someone else saves first.
@@ -114,5 +103,14 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         await card.ChooseLegalBasisAsync("Consent");
         await Expect(card.Label("consent-date")).ToHaveTextAsync("Datum för samtycke");
         await Expect(card.Label("consent-purpose")).ToHaveTextAsync("Ändamål med behandlingen");
+    }
+
+    /// <summary>Signs the rep in through the popup, finds the contact by first name and opens its card.</summary>
+    private async Task<(PopupPage Popup, ComplianceCardPanel Card)> OpenCardAsync(Microsoft.Playwright.IBrowserContext browser, TestTenant tenant, string firstName)
+    {
+        var popup = await fixture.OpenAsync(browser, tenant.Rep);
+        await popup.SearchAsync(firstName);
+        await popup.OpenResultAsync($"{firstName} Doe");
+        return (popup, new ComplianceCardPanel(popup.Page));
     }
 }

@@ -47,6 +47,58 @@ public sealed class CapturePanelTests : BunitContext
     }
 
     [Fact]
+    public async Task The_lookup_sends_both_email_and_linkedin_so_either_finds_the_contact()
+    {
+        var api = await SetUpAsync();
+        _page.Html = """<html><body><div class="h-card"><span class="p-name">Cai Chen</span><a class="u-email" href="mailto:cai@team.example">m</a><a class="u-url" href="https://www.linkedin.com/in/cai-chen">in</a></div></body></html>""";
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Single(api.Requests));
+        Assert.Equal("/api/contacts/lookup?email=cai%40team.example&linkedIn=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fcai-chen", api.Requests[0].Path);
+    }
+
+    [Fact]
+    public async Task Switching_to_another_person_clears_the_legal_basis_entered_for_the_first()
+    {
+        var api = await SetUpAsync();
+        _page.Html = TeamPage;
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        var panel = Render<CapturePanel>();
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#candidate option").Count));
+        panel.Find("#authorization-type").Change("Consent");
+        panel.Find("#consent-purpose").Change("Alice's newsletter");
+
+        panel.Find("#candidate").Change("1");
+
+        panel.WaitForAssertion(() => Assert.Equal("bob@team.example", panel.Find("#capture-email").GetAttribute("value")));
+        Assert.Empty(panel.FindAll("#consent-purpose"));
+        Assert.Equal("", panel.Find("#authorization-type").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Recording_a_legal_basis_on_an_existing_contact_turns_the_badge_from_warning_to_check()
+    {
+        var api = await SetUpAsync();
+        _page.Html = TeamPage;
+        var id = Guid.NewGuid();
+        var contact = $$$"""{"id":"{{{id}}}","firstName":"Alice","email":"alice@team.example","card":{"contactId":"{{{id}}}","authorizationType":null,"sourceType":"ChromeExtension","version":3}}""";
+        api.Answer(HttpStatusCode.OK, contact); // lookup
+        api.Answer(HttpStatusCode.OK, contact); // the contact view
+        api.Answer(HttpStatusCode.OK, $$$"""{"contactId":"{{{id}}}","authorizationType":"LegitimateInterest","sourceType":"ChromeExtension","version":4}""");
+        var panel = Render<CapturePanel>();
+        panel.WaitForAssertion(() => Assert.Equal("!", _badge.Text));
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=compliance-card] button").Click());
+        panel.Find("#authorization-type").Change("LegitimateInterest");
+        panel.Find("[data-testid=card-form]").Submit();
+
+        panel.WaitForAssertion(() => Assert.Equal("✓", _badge.Text));
+    }
+
+    [Fact]
     public async Task A_person_who_is_already_a_contact_shows_their_card_and_the_badge_warns_without_legal_basis()
     {
         var api = await SetUpAsync();

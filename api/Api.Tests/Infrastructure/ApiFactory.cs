@@ -5,6 +5,7 @@ using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +40,42 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
         builder.UseSetting("Audit:DigestKey", "test-audit-digest-key-that-is-long-enough");
-        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:MigrateOnStartup", "false"); // done once per database, in CreateHost
         builder.UseSetting("RateLimiting:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        ConfigureMore(builder);
+    }
+
+    /// <summary>Settings a specialised host adds on top of the ones above.</summary>
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>False for a host that is to migrate its database itself, at start-up, as the run command's API does.</summary>
+    protected virtual bool MigrateBeforeStart => true;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> Migrations = new();
+
+    /// <summary>
+    /// Several hosts of one test run share a database (the rate-limit and clock tests have their own):
+    /// migrating it once, before any host starts, keeps their migrations from racing.
+    /// </summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        if (MigrateBeforeStart)
+        {
+            Migrations.GetOrAdd(DatabaseName, name => new Lazy<Task>(() => MigrateAsync(TestDatabase.ConnectionString(name)))).Value.GetAwaiter().GetResult();
+        }
+
+        return base.CreateHost(builder);
+    }
+
+    private static async Task MigrateAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
+        await using var db = new AppDbContext(options, new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor()));
+        await db.Database.MigrateAsync();
     }
 
     public Task InitializeAsync()
@@ -84,9 +118,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Signs in over HTTP and returns a client carrying the real access token.</summary>
-    public async Task<HttpClient> ClientForAsync(User user)
+    public Task<HttpClient> ClientForAsync(User user) => ClientForAsync(user.Email);
+
+    public async Task<HttpClient> ClientForAsync(string email)
     {
-        var tokens = await SignInAsync(user.Email, Password);
+        var tokens = await SignInAsync(email, Password);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return client;

@@ -98,12 +98,19 @@ public static class ServiceRegistration
 
         var permits = configuration.GetValue("RateLimiting:SignInPermitLimit", 10);
         var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:SignInWindowSeconds", 60));
+        var refreshPermits = configuration.GetValue("RateLimiting:RefreshPermitLimit", 600);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(AuthApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+
+            // Refresh tokens are unguessable, so refresh only needs flood protection, and a whole office
+            // behind one address refreshes every 15 minutes per person: a far larger budget than sign-in.
+            limiter.AddPolicy(AuthApi.RefreshRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = refreshPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
@@ -115,7 +122,7 @@ public static class ServiceRegistration
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts",
+                        Title = "Too many requests",
                         Detail = $"Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
                     },
                 });

@@ -22,11 +22,22 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<ComplianceCardDto>> UpdateCardAsync(Guid contactId, UpdateComplianceCardRequest card) =>
         SendAsync(HttpMethod.Put, $"/api/contacts/{contactId}/card", Json.ComplianceCardDto, () => ApiTransport.Json(card, Json.UpdateComplianceCardRequest));
 
-    /// <summary>The organization's contact with this email or (without one) LinkedIn profile; 404 when there is none.</summary>
-    public Task<ApiResult<ContactDto>> LookupAsync(string? email, string? linkedIn) =>
-        SendAsync(HttpMethod.Get, email is { Length: > 0 }
-            ? $"/api/contacts/lookup?email={Uri.EscapeDataString(email)}"
-            : $"/api/contacts/lookup?linkedIn={Uri.EscapeDataString(linkedIn ?? "")}", Json.ContactDto);
+    /// <summary>The organization's contact with this email or LinkedIn profile (the API's matching rule); 404 when there is none.</summary>
+    public Task<ApiResult<ContactDto>> LookupAsync(string? email, string? linkedIn)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            query.Add("email=" + Uri.EscapeDataString(email));
+        }
+
+        if (!string.IsNullOrWhiteSpace(linkedIn))
+        {
+            query.Add("linkedIn=" + Uri.EscapeDataString(linkedIn));
+        }
+
+        return SendAsync(HttpMethod.Get, "/api/contacts/lookup?" + string.Join('&', query), Json.ContactDto);
+    }
 
     public Task<ApiResult<CaptureResponse>> CaptureAsync(CaptureRequest request) =>
         SendAsync(HttpMethod.Post, "/api/contacts/capture", Json.CaptureResponse, () => ApiTransport.Json(request, Json.CaptureRequest));

@@ -28,7 +28,7 @@ public sealed class SettingsStore(IChromeStorage storage)
         Changed?.Invoke(settings);
     }
 
-    /// <summary>Checks an API address: absolute http(s), no path beyond "/".</summary>
+    /// <summary>Checks an API address: an absolute http(s) URL (a path prefix is allowed, for an API behind a reverse proxy).</summary>
     public static string? ValidateApiAddress(string? value) =>
         Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? null

@@ -94,8 +94,7 @@ public static class ComplianceRules
     }
 
     /// <summary>"Allowed values: A, B, C." for an enum, as the names travel in JSON.</summary>
-    public static string AllowedValues<TEnum>() where TEnum : struct, Enum =>
-        "Allowed values: " + string.Join(", ", Enum.GetNames<TEnum>()) + ".";
+    public static string AllowedValues<TEnum>() where TEnum : struct, Enum => Json.StrictEnum.AllowedValues<TEnum>();
 
     private static void DescriptionRule(ValidationErrors errors, string field, bool isOther, string? description, string what)
     {

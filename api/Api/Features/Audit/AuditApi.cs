@@ -34,6 +34,14 @@ public static class AuditApi
     public static async Task<Ok<AuditVerificationDto>> Verify(AppDbContext db, AuditTrail trail, CurrentUser user, CancellationToken ct)
     {
         var organizationId = user.RequiredOrganizationId;
+
+        // One snapshot for the entries and the chain head, so writes landing meanwhile cannot look like gaps.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+        // The chain head, kept by the insert trigger, knows how long the chain should be: this catches a cut-off tail.
+        var length = await db.Database
+            .SqlQuery<long>($"SELECT last_sequence AS \"Value\" FROM audit_chain_heads WHERE organization_id = {organizationId}")
+            .SingleOrDefaultAsync(ct);
         var previousHash = "";
         long expected = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
@@ -57,10 +65,6 @@ public static class AuditApi
             previousHash = entry.Hash;
         }
 
-        // The chain head, kept by the insert trigger, knows how long the chain should be: this catches a cut-off tail.
-        var length = await db.Database
-            .SqlQuery<long>($"SELECT last_sequence AS \"Value\" FROM audit_chain_heads WHERE organization_id = {organizationId}")
-            .SingleOrDefaultAsync(ct);
         return length > expected
             ? Broken(expected, expected + 1, $"it and the entries after it, up to {length}, are missing")
             : TypedResults.Ok(new AuditVerificationDto(true, expected, null, null));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -63,10 +64,14 @@ public sealed class AuditTrail(AppDbContext db, CurrentUser user, TimeProvider c
     public static string ChainHash(AuditEntry e)
     {
         var micros = (e.OccurredAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-        var text = string.Join('|',
-            e.OrganizationId.ToString(), e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            micros.ToString(System.Globalization.CultureInfo.InvariantCulture), e.ActorId?.ToString() ?? "", e.ActorName, e.Channel,
-            e.Action, e.ContactId?.ToString() ?? "", e.Summary, e.PersonalDigest, e.PreviousHash);
+        string[] fields =
+        [
+            e.OrganizationId.ToString(), e.Sequence.ToString(CultureInfo.InvariantCulture), micros.ToString(CultureInfo.InvariantCulture),
+            e.ActorId?.ToString() ?? "", e.ActorName, e.Channel, e.Action, e.ContactId?.ToString() ?? "", e.Summary, e.PersonalDigest, e.PreviousHash,
+        ];
+
+        // Each field as "<UTF-8 byte count>:<value>|", as the trigger's audit_field() writes it: no two entries share a text.
+        var text = string.Concat(fields.Select(f => $"{Encoding.UTF8.GetByteCount(f).ToString(CultureInfo.InvariantCulture)}:{f}|"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

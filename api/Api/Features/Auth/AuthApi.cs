@@ -9,13 +9,14 @@ namespace ComplianceConnect.Api.Features.Auth;
 public static class AuthApi
 {
     public const string SignInRateLimit = "sign-in";
+    public const string RefreshRateLimit = "refresh";
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth");
 
         group.MapPost("/sign-in", SignIn).RequireRateLimiting(SignInRateLimit).Validate<SignInRequest>();
-        group.MapPost("/refresh", Refresh).RequireRateLimiting(SignInRateLimit).Validate<RefreshRequest>();
+        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit).Validate<RefreshRequest>();
         group.MapPost("/sign-out", SignOut).Validate<SignOutRequest>();
         group.MapGet("/me", Me).RequireAuthorization();
         return app;
@@ -31,7 +32,13 @@ public static class AuthApi
             .Where(u => request.Organization == null || u.Organization!.Slug == request.Organization)
             .ToListAsync(ct);
 
-        // The same answer for an unknown email and a wrong password: sign-in must not reveal who has an account.
+        // The same answer, in about the same time, for an unknown email and a wrong password:
+        // sign-in must not reveal who has an account, so an unknown email still pays for one hash check.
+        if (candidates.Count == 0)
+        {
+            Verify(hasher, TimingDecoy.Value, request.Password!);
+        }
+
         var matches = candidates.Where(u => Verify(hasher, u, request.Password!)).ToList();
         if (matches.Count != 1)
         {
@@ -67,6 +74,14 @@ public static class AuthApi
             ? TypedResults.NotFound()
             : TypedResults.Ok(new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, user.OrganizationId, user.Organization.Name));
     }
+
+    /// <summary>A user with a real hash that no password matches, checked when the email is unknown.</summary>
+    private static readonly Lazy<User> TimingDecoy = new(() =>
+    {
+        var decoy = new User { Email = "", EmailNormalized = "", DisplayName = "" };
+        decoy.PasswordHash = new PasswordHasher<User>().HashPassword(decoy, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        return decoy;
+    });
 
     private static bool Verify(IPasswordHasher<User> hasher, User user, string password) =>
         hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;

@@ -12,6 +12,13 @@ namespace ComplianceConnect.Api.Features.Auth;
 /// <summary>Issues access tokens and rotates refresh tokens.</summary>
 public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// How long a just-replaced refresh token still works. Two extension pages refreshing at once,
+    /// or a popup closed while its refresh was in flight, present the same token within moments:
+    /// that is a race, not theft, and must not sign the rep out. Later reuse still ends the session.
+    /// </summary>
+    public static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(30);
+
     private readonly JwtOptions _options = options.Value;
 
     /// <summary>Starts a new session (a new refresh-token family).</summary>
@@ -19,7 +26,8 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
 
     /// <summary>
     /// Redeems a refresh token. Returns null when it is unknown, expired or revoked; a token that
-    /// was already replaced revokes its whole family, since only a thief would present it again.
+    /// was replaced longer than <see cref="ReuseGrace"/> ago revokes its whole family, since only a
+    /// thief would present it again.
     /// </summary>
     public async Task<TokenResponse?> RefreshAsync(string presented, CancellationToken ct)
     {
@@ -38,22 +46,17 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
             return null;
         }
 
-        if (token.ReplacedAt is not null)
+        if (token.ReplacedAt is { } replacedAt && now - replacedAt > ReuseGrace)
         {
             await RevokeFamilyAsync(organizationId, token.FamilyId, ct);
             return null;
         }
 
-        // Conditional update: of two simultaneous refreshes with one token, only one wins.
-        var claimed = await db.RefreshTokens.IgnoreQueryFilters()
+        // Conditional update, so the replacement time is set once; a simultaneous refresh with the
+        // same token finds it already set, which is within the grace period by definition.
+        await db.RefreshTokens.IgnoreQueryFilters()
             .Where(t => t.OrganizationId == organizationId && t.Id == token.Id && t.ReplacedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplacedAt, now), ct);
-        if (claimed == 0)
-        {
-            await RevokeFamilyAsync(organizationId, token.FamilyId, ct);
-            return null;
-        }
-
         return await IssueAsync(token.User, token.FamilyId, ct);
     }
 
@@ -113,6 +116,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
             Expires = accessExpires.UtcDateTime,
             Subject = new ClaimsIdentity(
             [
+                new Claim("jti", Guid.NewGuid().ToString("N")),
                 new Claim("sub", user.Id.ToString()),
                 new Claim("name", user.DisplayName),
                 new Claim("email", user.Email),

@@ -50,7 +50,7 @@ public static class CaptureApi
 
         db.Contacts.Add(contact);
         audit.Record(AuditActions.ContactCaptured, contact.Id, null, contact.Snapshot(), $"Captured from a web page by the Chrome extension.");
-        if (await ContactMatching.TrySaveAsync(db, ct))
+        if (await db.SaveAsync(ct) == SaveOutcome.Saved)
         {
             return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", new CaptureResponse(contact.ToDto(), Created: true));
         }

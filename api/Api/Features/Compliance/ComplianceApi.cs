@@ -59,7 +59,7 @@ public static class ComplianceApi
         contact.UpdatedAt = now;
         audit.Record(AuditActions.ComplianceCardChanged, contact.Id, before, contact.Snapshot());
 
-        if (!await ContactMatching.TrySaveAsync(db, ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             // Another edit landed between our read and our write: xmin no longer matched.
             db.ChangeTracker.Clear();

@@ -125,7 +125,8 @@ public sealed class Contact : ITenantOwned
         }
 
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return uri.Host.EndsWith("linkedin.com", StringComparison.OrdinalIgnoreCase) && segments.Length >= 2 && segments[0] == "in"
+        var host = uri.Host.ToLowerInvariant();
+        return (host == "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal)) && segments.Length >= 2 && segments[0] == "in"
             ? "linkedin.com/in/" + Uri.UnescapeDataString(segments[1]).ToLowerInvariant()
             : null;
     }

@@ -1,7 +1,6 @@
 using ComplianceConnect.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ComplianceConnect.Api.Features.Contacts;
 
@@ -24,24 +23,6 @@ public static class ContactMatching
             "email",
             "A contact with this email or LinkedIn profile already exists.",
             existing is null ? null : new Dictionary<string, object?> { ["existingContactId"] = existing.Id });
-
-    /// <summary>Saves; false when a unique index or the concurrency token refused the write.</summary>
-    public static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return false;
-        }
-    }
 
     public static async Task<ProblemHttpResult> ConflictAfterRaceAsync(AppDbContext db, Guid id, CancellationToken ct)
     {

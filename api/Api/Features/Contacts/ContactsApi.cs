@@ -2,6 +2,7 @@ using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
+using ComplianceConnect.Shared.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class ContactsApi
 
     /// <summary>Search by name, email or company; filter by legal basis (or "None") and source.</summary>
     public static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> List(
-        AppDbContext db, string? q, string? authorization, SourceType? source, int page = 1, int pageSize = 50, CancellationToken ct = default)
+        AppDbContext db, string? q, string? authorization, string? source, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         if (page < 1)
         {
@@ -53,7 +54,7 @@ public static class ContactsApi
             {
                 query = query.Where(c => c.AuthorizationType == null);
             }
-            else if (Enum.TryParse<AuthorizationType>(authorization, true, out var type) && Enum.IsDefined(type))
+            else if (StrictEnum.TryParse<AuthorizationType>(authorization, out var type))
             {
                 query = query.Where(c => c.AuthorizationType == type);
             }
@@ -63,9 +64,14 @@ public static class ContactsApi
             }
         }
 
-        if (source is { } s)
+        if (source is not null)
         {
-            query = query.Where(c => c.SourceType == s);
+            if (!StrictEnum.TryParse<SourceType>(source, out var sourceType))
+            {
+                return Problems.Validation(nameof(source), $"Is not a known value. {ComplianceRules.AllowedValues<SourceType>()}");
+            }
+
+            query = query.Where(c => c.SourceType == sourceType);
         }
 
         var total = await query.CountAsync(ct);
@@ -124,7 +130,7 @@ public static class ContactsApi
 
         db.Contacts.Add(contact);
         audit.Record(AuditActions.ContactCreated, contact.Id, null, contact.Snapshot());
-        if (!await ContactMatching.TrySaveAsync(db, ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return ContactMatching.Duplicate(null);
         }
@@ -159,9 +165,12 @@ public static class ContactsApi
 
         contact.UpdatedAt = clock.GetUtcNow();
         audit.Record(AuditActions.PersonalDataChanged, contact.Id, before, contact.Snapshot());
-        if (!await ContactMatching.TrySaveAsync(db, ct))
+        switch (await db.SaveAsync(ct))
         {
-            return await ContactMatching.ConflictAfterRaceAsync(db, id, ct);
+            case SaveOutcome.Duplicate:
+                return ContactMatching.Duplicate(null);
+            case SaveOutcome.Stale:
+                return await ContactMatching.ConflictAfterRaceAsync(db, id, ct);
         }
 
         return TypedResults.Ok(contact.ToDto());

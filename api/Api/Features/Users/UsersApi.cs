@@ -41,7 +41,12 @@ public static class UsersApi
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveAsync(ct) == SaveOutcome.Duplicate)
+        {
+            // Another admin created the same email a moment ago.
+            return Problems.Conflict("email", "A user with this email already exists in your organization.");
+        }
+
         return TypedResults.Created($"{ApiRoutes.Users}/{user.Id}", user.ToDto());
     }
 }

@@ -21,6 +21,11 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     last_hash text NOT NULL
                 );
 
+                -- Length-prefixed so that no two different entries hash the same text ("a|b" + "c" vs "a" + "b|c").
+                CREATE FUNCTION audit_field(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+                    SELECT octet_length(value)::text || ':' || value || '|'
+                $$;
+
                 CREATE FUNCTION audit_entries_chain() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     head audit_chain_heads%ROWTYPE;
@@ -31,18 +36,18 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     SELECT * INTO head FROM audit_chain_heads WHERE organization_id = NEW.organization_id FOR UPDATE;
                     NEW.sequence := head.last_sequence + 1;
                     NEW.previous_hash := head.last_hash;
-                    NEW.hash := encode(sha256(convert_to(concat_ws('|',
-                        NEW.organization_id::text,
-                        NEW.sequence::text,
-                        ((extract(epoch FROM NEW.occurred_at) * 1000000)::bigint)::text,
-                        coalesce(NEW.actor_id::text, ''),
-                        NEW.actor_name,
-                        NEW.channel,
-                        NEW.action,
-                        coalesce(NEW.contact_id::text, ''),
-                        NEW.summary,
-                        NEW.personal_digest,
-                        NEW.previous_hash), 'UTF8')), 'hex');
+                    NEW.hash := encode(sha256(convert_to(
+                        audit_field(NEW.organization_id::text)
+                        || audit_field(NEW.sequence::text)
+                        || audit_field(((extract(epoch FROM NEW.occurred_at) * 1000000)::bigint)::text)
+                        || audit_field(coalesce(NEW.actor_id::text, ''))
+                        || audit_field(NEW.actor_name)
+                        || audit_field(NEW.channel)
+                        || audit_field(NEW.action)
+                        || audit_field(coalesce(NEW.contact_id::text, ''))
+                        || audit_field(NEW.summary)
+                        || audit_field(NEW.personal_digest)
+                        || audit_field(NEW.previous_hash), 'UTF8')), 'hex');
                     UPDATE audit_chain_heads SET last_sequence = NEW.sequence, last_hash = NEW.hash
                     WHERE organization_id = NEW.organization_id;
                     RETURN NEW;
@@ -83,6 +88,7 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                 DROP FUNCTION audit_entries_protect();
                 DROP TRIGGER audit_entries_chain ON audit_entries;
                 DROP FUNCTION audit_entries_chain();
+                DROP FUNCTION audit_field(text);
                 DROP TABLE audit_chain_heads;
                 """);
         }

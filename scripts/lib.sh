@@ -78,6 +78,12 @@ ensure_database() {
   fi
 }
 
+# ensure_role NAME PASSWORD: a login role that is neither superuser nor owner of anything.
+ensure_role() {
+  cc_psql -c "DO \$\$BEGIN CREATE ROLE \"$1\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; EXCEPTION WHEN duplicate_object THEN NULL; END\$\$" >/dev/null
+  cc_psql -c "ALTER ROLE \"$1\" PASSWORD '$2'" >/dev/null
+}
+
 wait_for_postgres() {
   local bin="$1"; shift
   for _ in $(seq 1 30); do "$bin/pg_isready" -q "$@" && return 0; sleep 1; done

@@ -8,12 +8,6 @@ cd "$REPO_ROOT"
 
 port="${API_PORT:-5080}"
 
-if [ -z "${ConnectionStrings__Default:-}" ]; then
-  ensure_postgres
-  ensure_database compliance_connect
-  export ConnectionStrings__Default="$CC_POSTGRES;Database=compliance_connect"
-fi
-
 # Secrets made once per checkout and kept in .local/ (git-ignored); configuration overrides them.
 secrets="$LOCAL_DIR/secrets.env"
 if [ ! -f "$secrets" ]; then
@@ -26,6 +20,21 @@ if [ ! -f "$secrets" ]; then
   } > "$secrets"
 fi
 source "$secrets"
+if [ -z "${CC_APP_DB_PASSWORD:-}" ]; then
+  echo "CC_APP_DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')" >> "$secrets"
+  source "$secrets"
+fi
+
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  ensure_postgres
+  ensure_database compliance_connect
+  # The API runs as cc_app, which owns nothing (it cannot switch the audit triggers off);
+  # migrations run as the owner and grant cc_app what it needs.
+  ensure_role cc_app "$CC_APP_DB_PASSWORD"
+  export ConnectionStrings__Migrations="$CC_POSTGRES;Database=compliance_connect"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$CC_PG_PORT;Username=cc_app;Password=$CC_APP_DB_PASSWORD;Database=compliance_connect"
+  export Database__RuntimeRole=cc_app
+fi
 export Jwt__SigningKey="${Jwt__SigningKey:-$CC_JWT_KEY}"
 export Audit__DigestKey="${Audit__DigestKey:-$CC_AUDIT_KEY}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"

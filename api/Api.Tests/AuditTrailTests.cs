@@ -76,6 +76,23 @@ public sealed class AuditTrailTests(ApiFactory factory)
         Assert.Single(await client.GetAuditAsync(contact.Id));
     }
 
+    [Theory]
+    [InlineData("SET session_replication_role = replica")]
+    [InlineData("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_protect")]
+    [InlineData("TRUNCATE audit_entries")]
+    [InlineData("UPDATE audit_chain_heads SET last_sequence = 0")]
+    [InlineData("DROP TRIGGER audit_entries_protect ON audit_entries")]
+    public async Task The_apis_own_database_role_cannot_switch_the_protection_off(string sql)
+    {
+        // The connection the API itself uses: a role that owns nothing.
+        await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
     [Fact]
     public async Task Removing_personal_values_is_the_one_change_allowed_and_keeps_the_chain_valid()
     {
@@ -171,10 +188,11 @@ public sealed class AuditTrailTests(ApiFactory factory)
         await (await stranger.GetAsync($"/api/contacts/{contact.Id}/audit")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    /// <summary>Runs SQL as the schema's owner (a superuser here), who can even switch triggers off for a session.</summary>
     private async Task ExecuteAsync(string sql, Guid organizationId, long sequence = 0, bool disableProtection = false)
     {
-        var dataSource = factory.Services.GetRequiredService<NpgsqlDataSource>();
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
         if (disableProtection)
         {
             await using var off = new NpgsqlCommand("SET session_replication_role = replica", connection);

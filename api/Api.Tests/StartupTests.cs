@@ -18,6 +18,8 @@ public sealed class RunCommandApiFactory : ApiFactory
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.ConnectionString(DatabaseName));
+        builder.UseSetting("Database:RuntimeRole", TestDatabase.RuntimeRole);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:RepPassword", RepPassword);

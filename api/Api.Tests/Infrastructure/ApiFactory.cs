@@ -5,7 +5,6 @@ using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,13 +28,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual int SignInPermitLimit => 100_000;
 
+    /// <summary>The schema owner's connection to this host's database, for tests that act behind the API's back.</summary>
+    public string OwnerConnectionString => TestDatabase.ConnectionString(DatabaseName);
+
     /// <summary>Each test project has a database of its own, so their runs never meet.</summary>
     protected virtual string DatabaseName => "cc_api_tests";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(DatabaseName));
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.RuntimeConnectionString(DatabaseName));
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
@@ -54,28 +56,27 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>False for a host that is to migrate its database itself, at start-up, as the run command's API does.</summary>
     protected virtual bool MigrateBeforeStart => true;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> Migrations = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> Prepared = new();
 
     /// <summary>
     /// Several hosts of one test run share a database (the rate-limit and clock tests have their own):
-    /// migrating it once, before any host starts, keeps their migrations from racing.
+    /// the runtime role is made and the database migrated (with the product's grants) once, before any
+    /// host starts, so their migrations do not race.
     /// </summary>
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
-        if (MigrateBeforeStart)
-        {
-            Migrations.GetOrAdd(DatabaseName, name => new Lazy<Task>(() => MigrateAsync(TestDatabase.ConnectionString(name)))).Value.GetAwaiter().GetResult();
-        }
-
+        var key = MigrateBeforeStart ? DatabaseName : "role only";
+        Prepared.GetOrAdd(key, _ => new Lazy<Task>(PrepareAsync)).Value.GetAwaiter().GetResult();
         return base.CreateHost(builder);
     }
 
-    private static async Task MigrateAsync(string connectionString)
+    private async Task PrepareAsync()
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
-        await using var db = new AppDbContext(options, new CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor()));
-        await db.Database.MigrateAsync();
+        await TestDatabase.EnsureRuntimeRoleAsync();
+        if (MigrateBeforeStart)
+        {
+            await DatabaseInitializer.MigrateAsync(TestDatabase.ConnectionString(DatabaseName), TestDatabase.RuntimeRole);
+        }
     }
 
     public Task InitializeAsync()

@@ -53,6 +53,9 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     RETURN NEW;
                 END $$;
 
+                -- Runs as the schema owner, so the API's own role needs no rights on the chain heads.
+                ALTER FUNCTION audit_entries_chain() SECURITY DEFINER SET search_path = public;
+
                 CREATE TRIGGER audit_entries_chain BEFORE INSERT ON audit_entries
                 FOR EACH ROW EXECUTE FUNCTION audit_entries_chain();
 

@@ -31,14 +31,8 @@ public sealed class CapturePanelTests : BunitContext
     [Fact]
     public async Task Several_people_on_a_page_can_be_picked_and_the_form_follows_the_pick()
     {
-        var api = await SetUpAsync();
-        _page.Html = TeamPage;
-        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
-        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        var (api, panel) = await RenderTeamPageOfStrangersAsync();
 
-        var panel = Render<CapturePanel>();
-
-        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#candidate option").Count));
         Assert.Equal("alice@team.example", panel.Find("#capture-email").GetAttribute("value"));
         panel.Find("#candidate").Change("1");
         panel.WaitForAssertion(() => Assert.Equal("bob@team.example", panel.Find("#capture-email").GetAttribute("value")));
@@ -62,12 +56,7 @@ public sealed class CapturePanelTests : BunitContext
     [Fact]
     public async Task Switching_to_another_person_clears_the_legal_basis_entered_for_the_first()
     {
-        var api = await SetUpAsync();
-        _page.Html = TeamPage;
-        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
-        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
-        var panel = Render<CapturePanel>();
-        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#candidate option").Count));
+        var (_, panel) = await RenderTeamPageOfStrangersAsync();
         panel.Find("#authorization-type").Change("Consent");
         panel.Find("#consent-purpose").Change("Alice's newsletter");
 
@@ -138,6 +127,18 @@ public sealed class CapturePanelTests : BunitContext
         panel.Find("button.secondary").Click();
         Assert.Equal(FakePage.Url, panel.Find("[data-testid=capture-page-url]").TextContent);
         Assert.Equal("", panel.Find("#capture-first-name").GetAttribute("value") ?? "");
+    }
+
+    /// <summary>The team page, where neither person is a contact yet (both lookups answer 404).</summary>
+    private async Task<(FakeApi Api, IRenderedComponent<CapturePanel> Panel)> RenderTeamPageOfStrangersAsync()
+    {
+        var api = await SetUpAsync();
+        _page.Html = TeamPage;
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+        var panel = Render<CapturePanel>();
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#candidate option").Count));
+        return (api, panel);
     }
 
     private sealed class FakePage : IChromeTabs, IChromeScripting

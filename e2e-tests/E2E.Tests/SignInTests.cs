@@ -18,6 +18,7 @@ public sealed class SignInTests(ExtensionFixture fixture)
         {
             var options = await OptionsPage.OpenAsync(browser, fixture.PageUrl("options.html"));
             await options.SaveAsync(fixture.ApiAddress);
+            await Expect(options.Status).ToHaveTextAsync("Saved. The API answered.");
             await options.CloseAsync();
 
             var popup = await PopupPage.OpenAsync(browser, fixture.PageUrl("popup.html"));
@@ -67,6 +68,7 @@ public sealed class SignInTests(ExtensionFixture fixture)
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
         var options = await OptionsPage.OpenAsync(browser, fixture.PageUrl("options.html"));
         await options.SaveAsync("http://127.0.0.1:9");
+        await Expect(options.Status).ToContainTextAsync("Saved, but no Compliance Connect API answered at http://127.0.0.1:9");
 
         var popup = await PopupPage.OpenAsync(browser, fixture.PageUrl("popup.html"));
         await popup.SignInAsync("someone@example.com", "whatever");

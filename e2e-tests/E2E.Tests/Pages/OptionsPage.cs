@@ -18,8 +18,11 @@ public sealed class OptionsPage(IPage page)
         await page.Locator("#api-address").FillAsync(apiAddress);
         await page.Locator("#language").SelectOptionAsync(language);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.Locator(".alert.success").WaitForAsync();
+        await Status.WaitForAsync();
     }
+
+    /// <summary>Says whether the settings were saved and whether the API answered at the address.</summary>
+    public ILocator Status => page.GetByTestId("options-status");
 
     public Task CloseAsync() => page.CloseAsync();
 }

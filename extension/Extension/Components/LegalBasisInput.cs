@@ -1,3 +1,4 @@
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
 
 namespace ComplianceConnect.Extension.Components;
@@ -15,11 +16,9 @@ public sealed record LegalBasisInput(string Type, DateOnly? ConsentDate, string?
     {
         var type = Authorization;
         var consent = type == AuthorizationType.Consent;
-        return (type, consent ? ConsentDate : null, consent ? Blank(ConsentPurpose) : null, type == AuthorizationType.Other ? Blank(Description) : null);
+        return (type, consent ? ConsentDate : null, consent ? TextValue.OrNull(ConsentPurpose) : null, type == AuthorizationType.Other ? TextValue.OrNull(Description) : null);
     }
 
     public static LegalBasisInput From(ComplianceCardDto card) =>
         new(card.AuthorizationType?.ToString() ?? "", card.ConsentDate, card.ConsentPurpose, card.AuthorizationDescription);
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,3 @@
-using ComplianceConnect.Shared.Compliance;
-
 namespace ComplianceConnect.Shared.Contracts;
 
 /// <summary>
@@ -7,16 +5,10 @@ namespace ComplianceConnect.Shared.Contracts;
 /// extension, with the page URL and capture time, GDPR Art. 14) or matches the existing one by
 /// email or, lacking one, LinkedIn profile.
 /// </summary>
-public sealed record CaptureRequest : ContactFields, IValidatableRequest
+public sealed record CaptureRequest : NewContactFields, IValidatableRequest
 {
     /// <summary>The page the person was captured from.</summary>
     public string? PageUrl { get; init; }
-
-    /// <summary>The legal basis, when the rep records it in the same step.</summary>
-    public AuthorizationType? AuthorizationType { get; init; }
-    public string? AuthorizationDescription { get; init; }
-    public DateOnly? ConsentDate { get; init; }
-    public string? ConsentPurpose { get; init; }
 
     /// <inheritdoc />
     public void Validate(ValidationErrors errors)
@@ -32,7 +24,7 @@ public sealed record CaptureRequest : ContactFields, IValidatableRequest
     public void Validate(ValidationErrors errors, DateOnly today)
     {
         Validate(errors);
-        ComplianceRules.ValidateAuthorization(errors, AuthorizationType, AuthorizationDescription, ConsentDate, ConsentPurpose, today);
+        ValidateLegalBasis(errors, today);
     }
 }
 

@@ -38,8 +38,8 @@ public abstract record ContactFields
     }
 }
 
-/// <summary>Creates a contact by hand; its source becomes Manual upload.</summary>
-public sealed record CreateContactRequest : ContactFields, IValidatableRequest
+/// <summary>A new contact's personal data and, when already known, its legal basis.</summary>
+public abstract record NewContactFields : ContactFields
 {
     /// <summary>The legal basis, if already known.</summary>
     public AuthorizationType? AuthorizationType { get; init; }
@@ -47,6 +47,14 @@ public sealed record CreateContactRequest : ContactFields, IValidatableRequest
     public DateOnly? ConsentDate { get; init; }
     public string? ConsentPurpose { get; init; }
 
+    /// <summary>The card's legal-basis rules, checked against the latest date accepted now.</summary>
+    public void ValidateLegalBasis(ValidationErrors errors, DateOnly today) =>
+        ComplianceRules.ValidateAuthorization(errors, AuthorizationType, AuthorizationDescription, ConsentDate, ConsentPurpose, today);
+}
+
+/// <summary>Creates a contact by hand; its source becomes Manual upload.</summary>
+public sealed record CreateContactRequest : NewContactFields, IValidatableRequest
+{
     /// <inheritdoc />
     public void Validate(ValidationErrors errors) => ValidateFields(errors);
 
@@ -54,7 +62,7 @@ public sealed record CreateContactRequest : ContactFields, IValidatableRequest
     public void Validate(ValidationErrors errors, DateOnly today)
     {
         Validate(errors);
-        ComplianceRules.ValidateAuthorization(errors, AuthorizationType, AuthorizationDescription, ConsentDate, ConsentPurpose, today);
+        ValidateLegalBasis(errors, today);
     }
 }
 

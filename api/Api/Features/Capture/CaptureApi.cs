@@ -29,19 +29,9 @@ public static class CaptureApi
             return Problems.Validation(errors);
         }
 
-        var contact = new Contact
-        {
-            SourceType = SourceType.ChromeExtension,
-            SourceUrl = request.PageUrl!.Trim(),
-            CapturedAt = now,
-            AuthorizationType = request.AuthorizationType,
-            AuthorizationDescription = Contact.Clean(request.AuthorizationDescription),
-            ConsentDate = request.ConsentDate,
-            ConsentPurpose = Contact.Clean(request.ConsentPurpose),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        contact.SetFields(request);
+        var contact = Contact.New(request, SourceType.ChromeExtension, now);
+        contact.SourceUrl = request.PageUrl!.Trim();
+        contact.CapturedAt = now;
 
         if (await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } existing)
         {

@@ -50,12 +50,9 @@ public static class ComplianceApi
         }
 
         var before = contact.Snapshot();
-        contact.AuthorizationType = request.AuthorizationType;
-        contact.AuthorizationDescription = Contact.Clean(request.AuthorizationDescription);
-        contact.ConsentDate = request.ConsentDate;
-        contact.ConsentPurpose = Contact.Clean(request.ConsentPurpose);
+        contact.SetLegalBasis(request.AuthorizationType, request.AuthorizationDescription, request.ConsentDate, request.ConsentPurpose);
         contact.SourceType = request.SourceType!.Value;
-        contact.SourceDescription = Contact.Clean(request.SourceDescription);
+        contact.SourceDescription = TextValue.OrNull(request.SourceDescription);
         contact.UpdatedAt = now;
         audit.Record(AuditActions.ComplianceCardChanged, contact.Id, before, contact.Snapshot());
 

@@ -49,6 +49,23 @@ public sealed class Contact : ITenantOwned
     /// <summary>PostgreSQL's xmin: changes on every update, so a stale edit is detected.</summary>
     public uint Version { get; set; }
 
+    /// <summary>A contact made from a request, with the source the system knows it came from.</summary>
+    public static Contact New(NewContactFields request, SourceType source, DateTimeOffset now)
+    {
+        var contact = new Contact { SourceType = source, CreatedAt = now, UpdatedAt = now };
+        contact.SetFields(request);
+        contact.SetLegalBasis(request.AuthorizationType, request.AuthorizationDescription, request.ConsentDate, request.ConsentPurpose);
+        return contact;
+    }
+
+    public void SetLegalBasis(AuthorizationType? type, string? description, DateOnly? consentDate, string? consentPurpose)
+    {
+        AuthorizationType = type;
+        AuthorizationDescription = Clean(description);
+        ConsentDate = consentDate;
+        ConsentPurpose = Clean(consentPurpose);
+    }
+
     public void SetFields(ContactFields fields)
     {
         FirstName = Clean(fields.FirstName);
@@ -131,8 +148,7 @@ public sealed class Contact : ITenantOwned
             : null;
     }
 
-    /// <summary>Blank text is stored as null, other text trimmed.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => TextValue.OrNull(value);
 }
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>

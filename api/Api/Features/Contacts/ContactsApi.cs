@@ -112,17 +112,7 @@ public static class ContactsApi
             return Problems.Validation(errors);
         }
 
-        var contact = new Contact
-        {
-            SourceType = SourceType.ManualUpload,
-            AuthorizationType = request.AuthorizationType,
-            AuthorizationDescription = Contact.Clean(request.AuthorizationDescription),
-            ConsentDate = request.ConsentDate,
-            ConsentPurpose = Contact.Clean(request.ConsentPurpose),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        contact.SetFields(request);
+        var contact = Contact.New(request, SourceType.ManualUpload, now);
         if (await ContactMatching.FindAsync(db.Contacts, contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } existing)
         {
             return ContactMatching.Duplicate(existing);

@@ -105,6 +105,25 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
         await Expect(card.Label("consent-purpose")).ToHaveTextAsync("Ändamål med behandlingen");
     }
 
+    [Fact]
+    public async Task Search_results_flag_contacts_that_still_have_no_legal_basis()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var api = await tenant.RepClientAsync();
+        await api.CreateContactAsync("Flagga", "flagga.none@example.com");
+        var based = await api.CreateContactAsync("Flagga", "flagga.based@example.com");
+        await api.PutCardAsync(based.Id, ContactApi.Edit(based.Card, AuthorizationType.LegitimateInterest));
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var popup = await fixture.OpenAsync(browser, tenant.Rep);
+
+        await popup.SearchAsync("Flagga");
+
+        var results = popup.Page.GetByTestId("search-results").Locator("li");
+        await Expect(results).ToHaveCountAsync(2);
+        await Expect(results.Filter(new() { HasText = "flagga.none@example.com" }).GetByTestId("no-legal-basis-flag")).ToHaveTextAsync("No legal basis");
+        await Expect(results.Filter(new() { HasText = "flagga.based@example.com" }).GetByTestId("no-legal-basis-flag")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Signs the rep in through the popup, finds the contact by first name and opens its card.</summary>
     private async Task<(PopupPage Popup, ComplianceCardPanel Card)> OpenCardAsync(Microsoft.Playwright.IBrowserContext browser, TestTenant tenant, string firstName)
     {

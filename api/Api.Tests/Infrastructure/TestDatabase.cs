@@ -26,7 +26,9 @@ public static class TestDatabase
                 $"or set {Variable} to a server connection string such as 'Host=127.0.0.1;Port=5432;Username=cc;Password=cc'.");
         }
 
-        return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        // CC_TEST_DATABASE_SUFFIX lets two checkouts test side by side on one server without meeting.
+        var suffix = Environment.GetEnvironmentVariable("CC_TEST_DATABASE_SUFFIX") ?? "";
+        return new NpgsqlConnectionStringBuilder(server) { Database = database + suffix }.ConnectionString;
     }
 
     /// <summary>The API's own role on the same database.</summary>

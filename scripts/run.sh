@@ -8,35 +8,21 @@ cd "$REPO_ROOT"
 
 port="${API_PORT:-5080}"
 
-# Secrets made once per checkout and kept in .local/ (git-ignored); configuration overrides them.
-secrets="$LOCAL_DIR/secrets.env"
-if [ ! -f "$secrets" ]; then
-  umask 077
-  {
-    echo "CC_JWT_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    echo "CC_AUDIT_KEY=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    echo "CC_DEMO_ADMIN_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
-    echo "CC_DEMO_REP_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -d '\n/+=')"
-  } > "$secrets"
-fi
-source "$secrets"
-if [ -z "${CC_APP_DB_PASSWORD:-}" ]; then
-  echo "CC_APP_DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '\n/+=')" >> "$secrets"
-  source "$secrets"
-fi
+# Secrets are made once per checkout into .local/secrets.env (git-ignored); configuration overrides them.
+ensure_secrets
 
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   ensure_postgres
   ensure_database compliance_connect
-  # The API runs as cc_app, which owns nothing (it cannot switch the audit triggers off);
-  # migrations run as the owner and grant cc_app what it needs.
-  ensure_role cc_app "$CC_APP_DB_PASSWORD"
+  # The API runs as cc_app, which owns nothing and is held to its organization by row-level
+  # security; migrations run as cc_owner (not a superuser) and grant cc_app what it needs.
   export ConnectionStrings__Migrations="$CC_POSTGRES;Database=compliance_connect"
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$CC_PG_PORT;Username=cc_app;Password=$CC_APP_DB_PASSWORD;Database=compliance_connect"
   export Database__RuntimeRole=cc_app
 fi
 export Jwt__SigningKey="${Jwt__SigningKey:-$CC_JWT_KEY}"
 export Audit__DigestKey="${Audit__DigestKey:-$CC_AUDIT_KEY}"
+export Audit__CheckpointKey="${Audit__CheckpointKey:-$CC_CHECKPOINT_KEY}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
 export Demo__Seed=true Database__MigrateOnStartup=true
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

@@ -13,6 +13,7 @@ ensure_database cc_api_tests --fresh
 ensure_database cc_e2e_tests --fresh
 ensure_database cc_api_startup_tests --fresh
 export CC_TEST_POSTGRES="$CC_POSTGRES"
+export CC_TEST_RUNTIME_PASSWORD="$CC_TEST_APP_DB_PASSWORD"
 export CC_CHROMIUM="${CC_CHROMIUM:-/usr/bin/chromium}"
 export CC_EXTENSION_DIR="$REPO_ROOT/extension/dist"
 

@@ -33,12 +33,13 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-app.MapAuthApi();
-app.MapUsersApi();
-app.MapContactsApi();
-app.MapCaptureApi();
-app.MapComplianceApi();
-app.MapAuditApi();
+var api = app.MapApi();
+api.MapAuthApi();
+api.MapUsersApi();
+api.MapContactsApi();
+api.MapCaptureApi();
+api.MapComplianceApi();
+api.MapAuditApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -42,6 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
         builder.UseSetting("Audit:DigestKey", "test-audit-digest-key-that-is-long-enough");
+        builder.UseSetting("Audit:CheckpointKey", "test-audit-checkpoint-key-that-is-long-enough");
         builder.UseSetting("Database:MigrateOnStartup", "false"); // done once per database, in CreateHost
         builder.UseSetting("RateLimiting:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -65,14 +66,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
-        var key = MigrateBeforeStart ? DatabaseName : "role only";
+        var key = MigrateBeforeStart ? DatabaseName : "nothing to prepare";
         Prepared.GetOrAdd(key, _ => new Lazy<Task>(PrepareAsync)).Value.GetAwaiter().GetResult();
         return base.CreateHost(builder);
     }
 
     private async Task PrepareAsync()
     {
-        await TestDatabase.EnsureRuntimeRoleAsync();
         if (MigrateBeforeStart)
         {
             await DatabaseInitializer.MigrateAsync(TestDatabase.ConnectionString(DatabaseName), TestDatabase.RuntimeRole);
@@ -95,6 +95,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>();
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var organization = new Organization { Name = $"Org {suffix}", Slug = $"org-{suffix}", CreatedAt = Clock.GetUtcNow() };
+
+        // As the API's own role, inside the new organization's scope: row-level security admits nothing else.
+        await using var work = await scope.ServiceProvider.GetRequiredService<UnitOfWork>()
+            .BeginAsync(new WorkContext(organization.Id, Actor.System("test setup"), Channels.Api));
         db.Organizations.Add(organization);
         User Make(string email, string name, UserRole role)
         {
@@ -115,6 +119,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var admin = Make($"admin-{suffix}@example.com", "Alice Admin", UserRole.Admin);
         var rep = Make($"rep-{suffix}@example.com", "Robert Rep", UserRole.Rep);
         await db.SaveChangesAsync();
+        await work.CommitAsync();
         return new TestTenant(this, organization, admin, rep);
     }
 

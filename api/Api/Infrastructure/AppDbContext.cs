@@ -5,16 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConnect.Api.Infrastructure;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser currentUser) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScope scope) : DbContext(options)
 {
-    /// <summary>The caller's organization; query filters compare against it, so no tenant means no rows.</summary>
-    public Guid? TenantId => currentUser.OrganizationId;
+    /// <summary>
+    /// The open unit of work's organization. Row-level security is what keeps tenants apart; these
+    /// query filters are a second line that also makes a missing scope show up as "no rows" in EF.
+    /// </summary>
+    public Guid? TenantId => scope.Current?.OrganizationId;
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

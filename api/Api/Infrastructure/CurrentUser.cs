@@ -7,7 +7,7 @@ namespace ComplianceConnect.Api.Infrastructure;
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string OrganizationClaim = "org";
-    public const string ChannelHeader = "X-Client";
+    public const string ClientClaim = "client";
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
@@ -19,14 +19,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsAdmin => Principal?.IsInRole(nameof(UserRole.Admin)) ?? false;
 
-    /// <summary>Which client made the request, as the audit trail records it.</summary>
+    /// <summary>
+    /// Which client made the request, as the audit trail records it: the client its token was
+    /// issued to at sign-in (never a header the caller sets per request).
+    /// </summary>
     public string Channel =>
-        accessor.HttpContext?.Request.Headers[ChannelHeader].ToString() switch
-        {
-            "extension" => "extension",
-            "web-app" => "web-app",
-            _ => "api",
-        };
+        Principal?.FindFirstValue(ClientClaim) is { } client && Channels.TokenClients.Contains(client) ? client : Channels.Api;
 
     /// <summary>The organization, for handlers behind authorization (where it is always present).</summary>
     public Guid RequiredOrganizationId => OrganizationId ?? throw new InvalidOperationException("No organization on an authorized request.");

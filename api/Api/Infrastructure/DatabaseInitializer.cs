@@ -9,19 +9,24 @@ namespace ComplianceConnect.Api.Infrastructure;
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// What the API's own database role may do. It owns nothing, so it can neither switch the audit
-    /// triggers off nor alter tables; on the audit trail it may only add entries and erase their
-    /// personal values (which the protect trigger still checks). The chain head is written by the
-    /// SECURITY DEFINER chain trigger, never by the role itself.
+    /// The one rule for what the API's own database role may do: the data rights on every table,
+    /// sequence and function of the schema, now and (by default privileges) for every table a later
+    /// migration adds. The role owns nothing and is subject to row-level security, so it can neither
+    /// switch the audit triggers off nor leave its organization; the audit tables' append-only
+    /// protection lives in their triggers, which hold whatever the grants say.
     /// </summary>
     public static string RuntimeGrants(string role)
     {
         var quoted = "\"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         return $"""
-            GRANT SELECT, INSERT, UPDATE, DELETE ON organizations, users, refresh_tokens, contacts TO {quoted};
-            GRANT SELECT, INSERT ON audit_entries TO {quoted};
-            GRANT UPDATE (changes) ON audit_entries TO {quoted};
-            GRANT SELECT ON audit_chain_heads, "__EFMigrationsHistory" TO {quoted};
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+            GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {quoted};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {quoted};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {quoted};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO {quoted};
+            REVOKE INSERT, UPDATE, DELETE ON "__EFMigrationsHistory" FROM {quoted};
             """;
     }
 
@@ -36,17 +41,19 @@ public static class DatabaseInitializer
             return;
         }
 
-        await MigrateAsync(
-            app.Configuration.GetConnectionString("Migrations") is { Length: > 0 } owner ? owner : app.Configuration.GetConnectionString("Default")!,
-            app.Configuration["Database:RuntimeRole"]);
+        var owner = app.Configuration.GetConnectionString("Migrations") is { Length: > 0 } migrations ? migrations : app.Configuration.GetConnectionString("Default")!;
+        await MigrateAsync(owner, app.Configuration["Database:RuntimeRole"]);
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
-            await SeedDemoAsync(db, scope.ServiceProvider, app.Configuration, app.Logger);
+            // As the owner: row-level security would hide an existing demo organization from the API's role.
+            await using var db = OwnerContext(owner);
+            await SeedDemoAsync(db, app.Services, app.Configuration, app.Logger);
         }
     }
+
+    private static AppDbContext OwnerContext(string ownerConnectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ownerConnectionString).UseSnakeCaseNamingConvention().Options, new TenantScope());
 
     /// <summary>
     /// Applies the migrations as the schema's owner and, when the API runs as a role of its own,
@@ -54,8 +61,7 @@ public static class DatabaseInitializer
     /// </summary>
     public static async Task MigrateAsync(string ownerConnectionString, string? runtimeRole)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ownerConnectionString).UseSnakeCaseNamingConvention().Options;
-        await using var db = new AppDbContext(options, new CurrentUser(new HttpContextAccessor()));
+        await using var db = OwnerContext(ownerConnectionString);
         await db.Database.MigrateAsync();
         if (!string.IsNullOrWhiteSpace(runtimeRole))
         {
@@ -65,7 +71,7 @@ public static class DatabaseInitializer
 
     private static async Task SeedDemoAsync(AppDbContext db, IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
-        if (await db.Organizations.AnyAsync(o => o.Slug == DemoOrganizationSlug))
+        if (await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Slug == DemoOrganizationSlug))
         {
             return;
         }

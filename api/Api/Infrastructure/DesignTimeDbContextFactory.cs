@@ -11,5 +11,5 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<A
                 .UseNpgsql("Host=localhost;Database=design_time")
                 .UseSnakeCaseNamingConvention()
                 .Options,
-            new CurrentUser(new HttpContextAccessor()));
+            new TenantScope());
 }

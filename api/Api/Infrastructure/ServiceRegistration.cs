@@ -79,6 +79,8 @@ public static class ServiceRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<TenantScope>();
+        services.AddScoped<UnitOfWork>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -25,3 +25,14 @@ public sealed record AuditEntryDto(
 /// <param name="FirstBrokenSequence">The first entry that does not verify, if any.</param>
 /// <param name="Reason">Why that entry fails.</param>
 public sealed record AuditVerificationDto(bool Valid, long EntriesChecked, long? FirstBrokenSequence, string? Reason);
+
+/// <summary>
+/// A signed statement that entry <paramref name="Sequence"/> of the organization's chain had
+/// <paramref name="Hash"/>. Keep one outside the database: verification against it finds a trail
+/// that was rewritten by whoever controls the database.
+/// </summary>
+/// <param name="Sequence">The chain position it vouches for.</param>
+/// <param name="Hash">That entry's chain hash.</param>
+/// <param name="SignedAt">When the API signed it.</param>
+/// <param name="Signature">The API's signature (HMAC-SHA256 with a key the database does not hold).</param>
+public sealed record AuditCheckpointDto(long Sequence, string Hash, DateTimeOffset SignedAt, string Signature);

@@ -27,6 +27,7 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(AuditEntryDto))]
 [JsonSerializable(typeof(List<AuditEntryDto>))]
 [JsonSerializable(typeof(AuditVerificationDto))]
+[JsonSerializable(typeof(AuditCheckpointDto))]
 [JsonSerializable(typeof(CaptureRequest))]
 [JsonSerializable(typeof(CaptureResponse))]
 [JsonSerializable(typeof(ProblemDocument))]

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceConnect.Api.Features.Audit;
@@ -14,48 +13,75 @@ public sealed class AuditOptions
 
     /// <summary>Master key for the per-organization keyed digests of personal values (at least 32 bytes).</summary>
     public string DigestKey { get; set; } = "";
+
+    /// <summary>
+    /// Key that signs checkpoints of the chain (at least 32 bytes). The database never sees it, so
+    /// whoever owns the database cannot sign a rewritten trail.
+    /// </summary>
+    public string CheckpointKey { get; set; } = "";
 }
 
 /// <summary>
-/// The one place that writes audit entries. Entries are added to the same unit of work as the
-/// change they describe, so both are saved in one transaction or neither is.
+/// The application's side of the audit trail. PostgreSQL writes the entries (triggers on the
+/// audited tables, see the DataLayerInDatabase migration); this class holds the keys and
+/// recomputes what the triggers computed, for verification.
 /// </summary>
-public sealed class AuditTrail(AppDbContext db, CurrentUser user, TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class AuditTrail(IOptions<AuditOptions> options)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    /// <summary>
+    /// The organization's digest key, handed to the triggers as a transaction-local setting. It is
+    /// derived from the master key, so the database never sees the master key itself.
+    /// </summary>
+    public static string OrganizationKeyHex(AuditOptions options, Guid organizationId) =>
+        Convert.ToHexStringLower(OrganizationKey(options, organizationId));
 
-    /// <summary>Records a change to a contact: only the fields that differ are kept, before and after.</summary>
-    public void Record(string action, Guid? contactId, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after, string summary = "")
+    private static byte[] OrganizationKey(AuditOptions options, Guid organizationId)
     {
-        var (b, a) = Diff(before, after);
-        var changes = b.Count == 0 && a.Count == 0 ? null : JsonSerializer.Serialize(new SortedDictionary<string, object?> { ["before"] = b, ["after"] = a }, Json);
-        db.Add(new AuditEntry
-        {
-            OrganizationId = user.RequiredOrganizationId,
-            OccurredAt = clock.GetUtcNow(),
-            ActorId = user.UserId,
-            ActorName = user.Name,
-            Channel = user.Channel,
-            Action = action,
-            ContactId = contactId,
-            Summary = summary,
-            Changes = changes,
-            PersonalDigest = Digest(user.RequiredOrganizationId, changes),
-        });
-    }
-
-    /// <summary>Keyed hash of the personal values; the chain covers this instead of the values.</summary>
-    public string Digest(Guid organizationId, string? changes)
-    {
-        var master = Encoding.UTF8.GetBytes(options.Value.DigestKey);
+        var master = Encoding.UTF8.GetBytes(options.DigestKey);
         if (master.Length < 32)
         {
             throw new InvalidOperationException("Audit:DigestKey must be at least 32 bytes. Set it in configuration (e.g. the Audit__DigestKey environment variable).");
         }
 
-        var organizationKey = HMACSHA256.HashData(master, organizationId.ToByteArray());
-        return Convert.ToHexStringLower(HMACSHA256.HashData(organizationKey, Encoding.UTF8.GetBytes(changes ?? "")));
+        return HMACSHA256.HashData(master, organizationId.ToByteArray());
     }
+
+    /// <summary>Signs "entry <paramref name="sequence"/> had <paramref name="hash"/>" for this organization.</summary>
+    public AuditCheckpoint Sign(Guid organizationId, long sequence, string hash, DateTimeOffset now)
+    {
+        // Whole microseconds, as PostgreSQL stores the time, so the signature survives the round trip.
+        var signedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        return new AuditCheckpoint
+        {
+            OrganizationId = organizationId,
+            Sequence = sequence,
+            Hash = hash,
+            SignedAt = signedAt,
+            Signature = Signature(organizationId, sequence, hash, signedAt),
+        };
+    }
+
+    public bool IsSigned(Guid organizationId, AuditCheckpointDto checkpoint) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(Signature(organizationId, checkpoint.Sequence, checkpoint.Hash, checkpoint.SignedAt)),
+            Encoding.ASCII.GetBytes(checkpoint.Signature ?? ""));
+
+    private string Signature(Guid organizationId, long sequence, string hash, DateTimeOffset signedAt)
+    {
+        var key = Encoding.UTF8.GetBytes(options.Value.CheckpointKey);
+        if (key.Length < 32)
+        {
+            throw new InvalidOperationException("Audit:CheckpointKey must be at least 32 bytes. Set it in configuration (e.g. the Audit__CheckpointKey environment variable).");
+        }
+
+        var micros = (signedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        var text = string.Join('|', organizationId.ToString(), sequence.ToString(CultureInfo.InvariantCulture), hash, micros.ToString(CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Keyed hash of the personal values; the chain covers this instead of the values.</summary>
+    public string Digest(Guid organizationId, string? changes) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(OrganizationKey(options.Value, organizationId), Encoding.UTF8.GetBytes(changes ?? "")));
 
     /// <summary>
     /// The chain hash of an entry, computed the same way as the database trigger does:
@@ -73,32 +99,5 @@ public sealed class AuditTrail(AppDbContext db, CurrentUser user, TimeProvider c
         // Each field as "<UTF-8 byte count>:<value>|", as the trigger's audit_field() writes it: no two entries share a text.
         var text = string.Concat(fields.Select(f => $"{Encoding.UTF8.GetByteCount(f).ToString(CultureInfo.InvariantCulture)}:{f}|"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
-
-    private static (SortedDictionary<string, string?> Before, SortedDictionary<string, string?> After) Diff(
-        IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
-    {
-        var b = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        var a = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var key in (before?.Keys ?? []).Union(after?.Keys ?? []))
-        {
-            string? old = null, now = null;
-            before?.TryGetValue(key, out old);
-            after?.TryGetValue(key, out now);
-            if (old != now)
-            {
-                if (before is not null)
-                {
-                    b[key] = old;
-                }
-
-                if (after is not null)
-                {
-                    a[key] = now;
-                }
-            }
-        }
-
-        return (b, a);
     }
 }

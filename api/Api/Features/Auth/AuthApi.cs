@@ -23,23 +23,22 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> SignIn(
-        SignInRequest request, AppDbContext db, IPasswordHasher<User> hasher, TokenService tokens, CancellationToken ct)
+        SignInRequest request, HttpContext http, AppDbContext db, UnitOfWork work, IPasswordHasher<User> hasher, TokenService tokens,
+        IConfiguration configuration, CancellationToken ct)
     {
         var email = User.Normalize(request.Email!);
-        var candidates = await db.Users.IgnoreQueryFilters()
-            .Include(u => u.Organization)
-            .Where(u => u.EmailNormalized == email)
-            .Where(u => request.Organization == null || u.Organization!.Slug == request.Organization)
-            .ToListAsync(ct);
+        var candidates = (await FindCandidatesAsync(db, email, ct))
+            .Where(c => request.Organization == null || c.OrganizationSlug == request.Organization)
+            .ToList();
 
         // The same answer, in about the same time, for an unknown email and a wrong password:
         // sign-in must not reveal who has an account, so an unknown email still pays for one hash check.
         if (candidates.Count == 0)
         {
-            Verify(hasher, TimingDecoy.Value, request.Password!);
+            Verify(hasher, TimingDecoy.Value.PasswordHash, request.Password!);
         }
 
-        var matches = candidates.Where(u => Verify(hasher, u, request.Password!)).ToList();
+        var matches = candidates.Where(c => Verify(hasher, c.PasswordHash, request.Password!)).ToList();
         if (matches.Count != 1)
         {
             return TypedResults.Problem(
@@ -50,21 +49,90 @@ public static class AuthApi
                     : "This email belongs to several organizations: name the organization to sign in to.");
         }
 
-        return TypedResults.Ok(await tokens.IssueAsync(matches[0], ct));
+        // Only now is the organization known: the rest of sign-in runs inside its scope.
+        var match = matches[0];
+        var client = ClientOf(http, configuration);
+        await using var unit = await work.BeginAsync(new WorkContext(match.OrganizationId, Actor.User(match.UserId, "sign-in"), client), ct);
+        var user = await db.Users.Include(u => u.Organization).SingleAsync(u => u.Id == match.UserId, ct);
+        var response = await tokens.IssueAsync(user, client, ct);
+        await unit.CommitAsync(ct);
+        return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, TokenService tokens, CancellationToken ct) =>
-        await tokens.RefreshAsync(request.RefreshToken!, ct) is { } response
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
+    {
+        TokenResponse? response = null;
+        if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
+        {
+            await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
+            response = await tokens.RefreshAsync(request.RefreshToken!, ct);
+            await unit.CommitAsync(ct); // a reuse revokes the family: that must stick even though the answer is 401
+        }
+
+        return response is not null
             ? TypedResults.Ok(response)
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Session ended",
                 detail: "The refresh token is invalid, expired or was already used. Sign in again.");
+    }
 
-    public static async Task<NoContent> SignOut(SignOutRequest request, TokenService tokens, CancellationToken ct)
+    public static async Task<NoContent> SignOut(SignOutRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
     {
-        await tokens.RevokeAsync(request.RefreshToken!, ct);
+        if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
+        {
+            await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
+            await tokens.RevokeAsync(request.RefreshToken!, ct);
+            await unit.CommitAsync(ct);
+        }
+
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The client a session belongs to, fixed at sign-in from the browser-set Origin: the extension's
+    /// own origin, another allowed origin (the web app), or neither (a plain API client).
+    /// </summary>
+    private static string ClientOf(HttpContext http, IConfiguration configuration)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        var allowed = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        if (origin.Length == 0 || !allowed.Contains(origin, StringComparer.Ordinal))
+        {
+            return Channels.Api;
+        }
+
+        return origin.StartsWith("chrome-extension://", StringComparison.Ordinal) ? Channels.Extension : Channels.WebApp;
+    }
+
+    private sealed record SignInCandidate(Guid OrganizationId, Guid UserId, string OrganizationSlug, string PasswordHash);
+
+    /// <summary>
+    /// Users with this email in any organization, through the schema owner's SECURITY DEFINER function:
+    /// before the organization is known, row-level security lets the API's role see no user at all.
+    /// </summary>
+    private static async Task<List<SignInCandidate>> FindCandidatesAsync(AppDbContext db, string email, CancellationToken ct)
+    {
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT organization_id, user_id, organization_slug, password_hash FROM auth_find_users($1)", connection);
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = email });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var found = new List<SignInCandidate>();
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add(new(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)));
+            }
+
+            return found;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static async Task<Results<Ok<CurrentUserDto>, NotFound>> Me(CurrentUser me, AppDbContext db, CancellationToken ct)
@@ -83,6 +151,6 @@ public static class AuthApi
         return decoy;
     });
 
-    private static bool Verify(IPasswordHasher<User> hasher, User user, string password) =>
-        hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+    private static bool Verify(IPasswordHasher<User> hasher, string hash, string password) =>
+        hasher.VerifyHashedPassword(TimingDecoy.Value, hash, password) != PasswordVerificationResult.Failed;
 }

@@ -12,6 +12,9 @@ public sealed class Organization
     /// <summary>Short unique handle, used at sign-in when one email exists in several organizations.</summary>
     public required string Slug { get; set; }
 
+    /// <summary>ISO 3166 region that phone numbers written without a country code belong to.</summary>
+    public string DefaultRegion { get; set; } = "SE";
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -22,5 +25,6 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.DefaultRegion).HasMaxLength(2).HasDefaultValue("SE");
     }
 }

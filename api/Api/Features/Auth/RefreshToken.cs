@@ -19,6 +19,9 @@ public sealed class RefreshToken : ITenantOwned
     public Guid FamilyId { get; set; }
 
     public required string TokenHash { get; set; }
+
+    /// <summary>The client the session was signed in from (extension, web-app, api): every access token of the family carries it.</summary>
+    public string Client { get; set; } = "api";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
@@ -33,6 +36,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
     {
         builder.HasKey(t => new { t.OrganizationId, t.Id });
         builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.Client).HasMaxLength(20).HasDefaultValue("api");
 
         // The token text starts with its organization id, so even this lookup stays inside one tenant.
         builder.HasIndex(t => new { t.OrganizationId, t.TokenHash }).IsUnique();

@@ -22,7 +22,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
     private readonly JwtOptions _options = options.Value;
 
     /// <summary>Starts a new session (a new refresh-token family).</summary>
-    public Task<TokenResponse> IssueAsync(User user, CancellationToken ct) => IssueAsync(user, Guid.CreateVersion7(), ct);
+    public Task<TokenResponse> IssueAsync(User user, string client, CancellationToken ct) => IssueAsync(user, Guid.CreateVersion7(), client, ct);
 
     /// <summary>
     /// Redeems a refresh token. Returns null when it is unknown, expired or revoked; a token that
@@ -57,7 +57,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
         await db.RefreshTokens.IgnoreQueryFilters()
             .Where(t => t.OrganizationId == organizationId && t.Id == token.Id && t.ReplacedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplacedAt, now), ct);
-        return await IssueAsync(token.User, token.FamilyId, ct);
+        return await IssueAsync(token.User, token.FamilyId, token.Client, ct);
     }
 
     /// <summary>Ends the session the token belongs to. Unknown tokens are ignored (sign-out is idempotent).</summary>
@@ -87,7 +87,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
     }
 
-    private async Task<TokenResponse> IssueAsync(User user, Guid familyId, CancellationToken ct)
+    private async Task<TokenResponse> IssueAsync(User user, Guid familyId, string client, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var organization = user.Organization ?? await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, ct);
@@ -101,6 +101,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
             UserId = user.Id,
             FamilyId = familyId,
             TokenHash = Hash(refresh),
+            Client = client,
             CreatedAt = now,
             ExpiresAt = refreshExpires,
         });
@@ -122,6 +123,8 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
                 new Claim("email", user.Email),
                 new Claim("role", user.Role.ToString()),
                 new Claim(CurrentUser.OrganizationClaim, user.OrganizationId.ToString()),
+                new Claim(CurrentUser.ClientClaim, client),
+                new Claim("sid", familyId.ToString()),
             ]),
             SigningCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         });
@@ -130,7 +133,8 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
         return new TokenResponse(access, accessExpires, refresh, refreshExpires, me);
     }
 
-    private static Guid? ParseOrganization(string token) =>
+    /// <summary>The organization a refresh token belongs to, from its "&lt;organization&gt;.&lt;random&gt;" form.</summary>
+    public static Guid? ParseOrganization(string token) =>
         token.Length > 33 && token[32] == '.' && Guid.TryParseExact(token.AsSpan(0, 32), "N", out var id) ? id : null;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));

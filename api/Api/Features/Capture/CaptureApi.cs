@@ -1,4 +1,3 @@
-using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared;
@@ -19,7 +18,7 @@ public static class CaptureApi
     }
 
     public static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem>> Capture(
-        CaptureRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        CaptureRequest request, AppDbContext db, UnitOfWork work, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -39,7 +38,7 @@ public static class CaptureApi
         }
 
         db.Contacts.Add(contact);
-        audit.Record(AuditActions.ContactCaptured, contact.Id, null, contact.Snapshot(), $"Captured from a web page by the Chrome extension.");
+        await work.ReasonAsync("Captured from a web page by the Chrome extension.", ct);
         if (await db.SaveAsync(ct) == SaveOutcome.Saved)
         {
             return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", new CaptureResponse(contact.ToDto(), Created: true));

@@ -1,4 +1,3 @@
-using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared;
@@ -28,7 +27,7 @@ public static class ComplianceApi
 
     /// <summary>Replaces the card. An edit of a stale version answers 409 with the current card and changes nothing.</summary>
     public static async Task<Results<Ok<ComplianceCardDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, UpdateComplianceCardRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateComplianceCardRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -49,12 +48,10 @@ public static class ComplianceApi
             return StaleCard(contact.ToCard());
         }
 
-        var before = contact.Snapshot();
         contact.SetLegalBasis(request.AuthorizationType, request.AuthorizationDescription, request.ConsentDate, request.ConsentPurpose);
         contact.SourceType = request.SourceType!.Value;
         contact.SourceDescription = TextValue.OrNull(request.SourceDescription);
         contact.UpdatedAt = now;
-        audit.Record(AuditActions.ComplianceCardChanged, contact.Id, before, contact.Snapshot());
 
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {

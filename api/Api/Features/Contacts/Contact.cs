@@ -107,30 +107,6 @@ public sealed class Contact : ITenantOwned
         Card = ToCard(),
     };
 
-    /// <summary>Personal data and card as text, for the audit trail's before/after values.</summary>
-    public Dictionary<string, string?> Snapshot() => new()
-    {
-        ["firstName"] = FirstName,
-        ["lastName"] = LastName,
-        ["email"] = Email,
-        ["phone"] = Phone,
-        ["company"] = Company,
-        ["title"] = Title,
-        ["website"] = Website,
-        ["linkedIn"] = LinkedIn,
-        ["twitter"] = Twitter,
-        ["facebook"] = Facebook,
-        ["other"] = Other,
-        ["salesforceId"] = SalesforceId,
-        ["authorizationType"] = AuthorizationType?.ToString(),
-        ["authorizationDescription"] = AuthorizationDescription,
-        ["consentDate"] = ConsentDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["consentPurpose"] = ConsentPurpose,
-        ["sourceType"] = SourceType.ToString(),
-        ["sourceDescription"] = SourceDescription,
-        ["sourceUrl"] = SourceUrl,
-    };
-
     public static string? NormalizeEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 
     /// <summary>"https://www.linkedin.com/in/Jane-Doe/?trk=x" → "linkedin.com/in/jane-doe".</summary>

@@ -1,4 +1,3 @@
-using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
@@ -102,7 +101,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Created<ContactDto>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateContactRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        CreateContactRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new Shared.ValidationErrors();
@@ -119,7 +118,6 @@ public static class ContactsApi
         }
 
         db.Contacts.Add(contact);
-        audit.Record(AuditActions.ContactCreated, contact.Id, null, contact.Snapshot());
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return ContactMatching.Duplicate(null);
@@ -129,7 +127,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactDto>, NotFound, ProblemHttpResult>> Update(
-        Guid id, UpdateContactRequest request, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateContactRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
@@ -143,9 +141,9 @@ public static class ContactsApi
                 new Dictionary<string, object?> { ["current"] = contact.ToDto() });
         }
 
-        var before = contact.Snapshot();
+        var (emailBefore, linkedInBefore) = (contact.EmailNormalized, contact.LinkedInNormalized);
         contact.SetFields(request);
-        if (contact.EmailNormalized != before["email"]?.ToLowerInvariant() || contact.LinkedIn != before["linkedIn"])
+        if (contact.EmailNormalized != emailBefore || contact.LinkedInNormalized != linkedInBefore)
         {
             if (await ContactMatching.FindAsync(db.Contacts.Where(c => c.Id != id), contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } other)
             {
@@ -154,7 +152,6 @@ public static class ContactsApi
         }
 
         contact.UpdatedAt = clock.GetUtcNow();
-        audit.Record(AuditActions.PersonalDataChanged, contact.Id, before, contact.Snapshot());
         switch (await db.SaveAsync(ct))
         {
             case SaveOutcome.Duplicate:

@@ -22,6 +22,38 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("OrganizationId", "Sequence")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConnect.Api.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -118,6 +150,14 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DefaultRegion")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("SE")
+                        .HasColumnName("default_region");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -149,6 +189,14 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("api")
+                        .HasColumnName("client");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -402,6 +450,16 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_contacts_organization_id_updated_at");
 
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Audit.AuditCheckpoint", b =>
+                {
+                    b.HasOne("ComplianceConnect.Api.Features.Auth.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_checkpoints_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ComplianceConnect.Api.Features.Audit.AuditEntry", b =>

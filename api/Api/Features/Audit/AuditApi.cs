@@ -10,8 +10,8 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRoutes.Contacts + "/{id:guid}/audit", ForContact).WithTags("Audit").RequireAuthorization();
-        app.MapGet("/api/audit/verify", Verify).WithTags("Audit").RequireAuthorization(Policies.Admin);
+        app.MapGet(ApiRoutes.ContactAuditTemplate, ForContact).WithTags("Audit").RequireAuthorization();
+        app.MapGet(ApiRoutes.AuditVerify, Verify).WithTags("Audit").RequireAuthorization(Policies.Admin);
         return app;
     }
 

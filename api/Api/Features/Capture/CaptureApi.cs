@@ -14,7 +14,7 @@ public static class CaptureApi
 {
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiRoutes.Contacts + "/capture", Capture).WithTags("Capture").RequireAuthorization();
+        app.MapPost(ApiRoutes.Capture, Capture).WithTags("Capture").RequireAuthorization();
         return app;
     }
 
@@ -42,7 +42,7 @@ public static class CaptureApi
         audit.Record(AuditActions.ContactCaptured, contact.Id, null, contact.Snapshot(), $"Captured from a web page by the Chrome extension.");
         if (await db.SaveAsync(ct) == SaveOutcome.Saved)
         {
-            return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", new CaptureResponse(contact.ToDto(), Created: true));
+            return TypedResults.Created(ApiRoutes.Contact(contact.Id), new CaptureResponse(contact.ToDto(), Created: true));
         }
 
         // A simultaneous capture of the same person won the unique index: answer with its contact.

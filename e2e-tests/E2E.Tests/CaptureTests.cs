@@ -2,7 +2,6 @@ using ComplianceConnect.Api.Tests.Infrastructure;
 using ComplianceConnect.E2E.Tests.Infrastructure;
 using ComplianceConnect.E2E.Tests.Pages;
 using ComplianceConnect.Shared.Compliance;
-using ComplianceConnect.Shared.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace ComplianceConnect.E2E.Tests;

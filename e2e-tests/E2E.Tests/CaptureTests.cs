@@ -2,7 +2,6 @@ using ComplianceConnect.Api.Tests.Infrastructure;
 using ComplianceConnect.E2E.Tests.Infrastructure;
 using ComplianceConnect.E2E.Tests.Pages;
 using ComplianceConnect.Shared.Compliance;
-using ComplianceConnect.Shared.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace ComplianceConnect.E2E.Tests;
@@ -35,7 +34,7 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         await Expect(new ComplianceCardPanel(popup.Page).Source).ToHaveTextAsync("Chrome extension");
 
         var api = await tenant.RepClientAsync();
-        var contact = await (await api.GetAsync("/api/contacts/lookup?email=jane.doe@acme.example")).ReadAsync<ContactDto>();
+        var contact = await api.LookupAsync("jane.doe@acme.example");
         Assert.Equal(SourceType.ChromeExtension, contact.Card.SourceType);
         Assert.Equal(fixture.Site.Url("speaker.html"), contact.Card.SourceUrl);
         Assert.NotNull(contact.Card.CapturedAt);
@@ -48,7 +47,7 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         await Expect(form.Status).ToHaveTextAsync("Already a contact: this is their compliance card.");
         await Expect(new ComplianceCardPanel(popup.Page).NoLegalBasisWarning).ToBeVisibleAsync();
         await Expect(form.Form).ToHaveCountAsync(0);
-        var list = await (await api.GetAsync("/api/contacts?q=jane.doe@acme.example")).ReadAsync<PagedResult<ContactDto>>();
+        var list = await api.SearchAsync("jane.doe@acme.example");
         Assert.Equal(1, list.Total);
     }
 
@@ -102,7 +101,7 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         await form.WaitForTextAsync("[data-testid=capture-status]", "Saved as a contact.");
 
         var api = await tenant.RepClientAsync();
-        var contact = await (await api.GetAsync("/api/contacts/lookup?email=erik.lindqvist@nordlys.example")).ReadAsync<ContactDto>();
+        var contact = await api.LookupAsync("erik.lindqvist@nordlys.example");
         Assert.Equal((SourceType.ChromeExtension, url), (contact.Card.SourceType, contact.Card.SourceUrl));
     }
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using ComplianceConnect.Api.Features.Auth;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Contracts;
@@ -134,12 +133,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public async Task<TokenResponse> SignInAsync(string email, string password)
-    {
-        var response = await CreateClient().PostAsJsonAsync("/api/auth/sign-in", new SignInRequest(email, password), Json.Options);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!;
-    }
+    public async Task<TokenResponse> SignInAsync(string email, string password) =>
+        (await CreateClient().Typed().SignInAsync(new SignInRequest(email, password))).AssertValue();
 }
 
 public sealed record TestTenant(ApiFactory Factory, Organization Organization, User Admin, User Rep)

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using ComplianceConnect.Shared.Client;
 using ComplianceConnect.Shared.Json;
 
 namespace ComplianceConnect.Api.Tests.Infrastructure;
@@ -32,4 +32,24 @@ public static class HttpAssertions
         Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
         return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json.Options)!;
     }
+
+    /// <summary>Asserts a typed call answered with this status and returns its value.</summary>
+    public static T AssertValue<T>(this ApiResult<T> result, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.True(result.Status == (int)status, $"Expected {(int)status}, got {Describe(result)}");
+        return result.Value!;
+    }
+
+    /// <summary>Asserts a typed call failed with this status and a problem document, and returns the document.</summary>
+    public static ProblemDocument AssertProblem<T>(this ApiResult<T> result, HttpStatusCode status)
+    {
+        Assert.True(result.Status == (int)status, $"Expected {(int)status}, got {Describe(result)}");
+        Assert.NotNull(result.Problem);
+        Assert.Equal((int)status, result.Problem.Status);
+        return result.Problem;
+    }
+
+    private static string Describe<T>(ApiResult<T> result) =>
+        result.NetworkError is not null ? $"no answer from {result.NetworkError}"
+        : $"{result.Status}: {result.Problem?.Title} {result.Problem?.Detail} {string.Join("; ", result.FieldErrors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}";
 }

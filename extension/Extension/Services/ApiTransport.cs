@@ -1,77 +1,33 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using ComplianceConnect.Shared.Json;
+using ComplianceConnect.Shared.Client;
 
 namespace ComplianceConnect.Extension.Services;
 
-/// <summary>The outcome of one API call: a value, a problem document, or a network failure.</summary>
-public sealed record ApiResult<T>(T? Value, int Status, ProblemDocument? Problem, string? NetworkError)
-{
-    public bool IsSuccess => NetworkError is null && Status is >= 200 and < 300;
-
-    /// <summary>Field messages from a 400/409 problem, keyed by camelCase field name.</summary>
-    public IReadOnlyDictionary<string, string[]> FieldErrors => Problem?.Errors ?? new Dictionary<string, string[]>();
-
-    /// <summary>One sentence for the person using the extension.</summary>
-    public string Describe(Text text) =>
-        NetworkError is not null ? text.Format("Error.Network", NetworkError)
-        : Problem?.Detail ?? Problem?.Title ?? text.Format("Error.Unexpected", Status);
-
-    public ApiResult<TOther> As<TOther>() => new(default, Status, Problem, NetworkError);
-}
-
-/// <summary>HTTP to the API address from the options page, JSON through the shared source-generated contracts.</summary>
+/// <summary>The shared API client, pointed at the address from the Options page and named "extension" for the audit trail.</summary>
 public sealed class ApiTransport(HttpClient http, SettingsStore settings)
 {
+    /// <summary>The X-Client value: the audit trail records the extension as the channel.</summary>
+    public const string ClientName = "extension";
+
+    /// <summary>A client for the current API address (it can change on the Options page), sending this token if given.</summary>
+    public async Task<ComplianceApiClient> ClientAsync(string? accessToken = null)
+    {
+        var address = (await settings.GetAsync()).ApiAddress;
+        return new ComplianceApiClient(http, new ComplianceApiClientOptions { BaseAddress = new Uri(address), ClientName = ClientName })
+            .WithAccessToken(accessToken);
+    }
+
+    /// <summary>One request to a path without a typed method in <see cref="ComplianceApiClient"/>.</summary>
     public async Task<ApiResult<TResponse>> SendAsync<TResponse>(
-        HttpMethod method, string path, JsonTypeInfo<TResponse>? responseType, string? accessToken = null, HttpContent? content = null)
-    {
-        var address = (await settings.GetAsync()).ApiAddress.TrimEnd('/');
-        using var request = new HttpRequestMessage(method, address + path) { Content = content };
-        request.Headers.Add("X-Client", "extension");
-        if (accessToken is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        }
+        HttpMethod method, string path, JsonTypeInfo<TResponse>? responseType, string? accessToken = null, HttpContent? content = null) =>
+        await (await ClientAsync(accessToken)).SendAsync(method, path, responseType, content);
+}
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request);
-        }
-        catch (HttpRequestException)
-        {
-            return new(default, 0, null, address);
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode)
-            {
-                var value = responseType is null || body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType);
-                return new(value, status, null, null);
-            }
-
-            return new(default, status, ReadProblem(body), null);
-        }
-    }
-
-    public static HttpContent Json<T>(T value, JsonTypeInfo<T> type) =>
-        new StringContent(JsonSerializer.Serialize(value, type), Encoding.UTF8, "application/json");
-
-    private static ProblemDocument? ReadProblem(string body)
-    {
-        try
-        {
-            return body.Length == 0 ? null : JsonSerializer.Deserialize(body, ContractsJsonContext.Default.ProblemDocument);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+/// <summary>The extension's wording of an API result; <see cref="Text"/> lives only here.</summary>
+public static class ApiResultText
+{
+    /// <summary>One sentence for the person using the extension.</summary>
+    public static string Describe<T>(this ApiResult<T> result, Text text) =>
+        result.NetworkError is not null ? text.Format("Error.Network", result.NetworkError)
+        : result.Problem?.Detail ?? result.Problem?.Title ?? text.Format("Error.Unexpected", result.Status);
 }

@@ -1,5 +1,5 @@
+using ComplianceConnect.Shared.Client;
 using ComplianceConnect.Shared.Contracts;
-using ComplianceConnect.Shared.Json;
 
 namespace ComplianceConnect.Extension.Services;
 
@@ -33,8 +33,7 @@ public sealed class AuthSession(ApiTransport api, IChromeStorage storage, TimePr
 
     public async Task<ApiResult<TokenResponse>> SignInAsync(string email, string password)
     {
-        var result = await api.SendAsync(HttpMethod.Post, "/api/auth/sign-in", ContractsJsonContext.Default.TokenResponse,
-            content: ApiTransport.Json(new SignInRequest(email, password), ContractsJsonContext.Default.SignInRequest));
+        var result = await (await api.ClientAsync()).SignInAsync(new SignInRequest(email, password));
         if (result is { IsSuccess: true, Value: { } tokens })
         {
             await StoreAsync(tokens);
@@ -50,8 +49,7 @@ public sealed class AuthSession(ApiTransport api, IChromeStorage storage, TimePr
         if (session is not null)
         {
             // Best effort: the local session is gone either way; the server revokes the refresh token if reachable.
-            await api.SendAsync<object>(HttpMethod.Post, "/api/auth/sign-out", null,
-                content: ApiTransport.Json(new SignOutRequest(session.RefreshToken), ContractsJsonContext.Default.SignOutRequest));
+            await (await api.ClientAsync()).SignOutAsync(new SignOutRequest(session.RefreshToken));
         }
     }
 
@@ -80,8 +78,7 @@ public sealed class AuthSession(ApiTransport api, IChromeStorage storage, TimePr
                 return stored.AccessToken;
             }
 
-            var result = await api.SendAsync(HttpMethod.Post, "/api/auth/refresh", ContractsJsonContext.Default.TokenResponse,
-                content: ApiTransport.Json(new RefreshRequest(_session.RefreshToken), ContractsJsonContext.Default.RefreshRequest));
+            var result = await (await api.ClientAsync()).RefreshAsync(new RefreshRequest(_session.RefreshToken));
             if (result is { IsSuccess: true, Value: { } tokens })
             {
                 await StoreAsync(tokens);

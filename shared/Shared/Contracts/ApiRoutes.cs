@@ -1,9 +1,64 @@
 namespace ComplianceConnect.Shared.Contracts;
 
-/// <summary>Route templates shared by the API and its clients, so the two never drift apart.</summary>
+/// <summary>
+/// Route templates shared by the API and its clients, so the two never drift apart. The
+/// <c>…Template</c> constants are what the API maps; the methods build the same paths for one id.
+/// </summary>
 public static class ApiRoutes
 {
+    /// <summary>The auth group.</summary>
     public const string Auth = "/api/auth";
+
+    /// <summary>POST: sign in with email and password.</summary>
+    public const string SignIn = Auth + "/sign-in";
+
+    /// <summary>POST: exchange a refresh token for a new pair.</summary>
+    public const string Refresh = Auth + "/refresh";
+
+    /// <summary>POST: revoke a refresh token's session.</summary>
+    public const string SignOut = Auth + "/sign-out";
+
+    /// <summary>GET: the signed-in user.</summary>
+    public const string Me = Auth + "/me";
+
+    /// <summary>GET (list) and POST (create) users of the caller's organization.</summary>
     public const string Users = "/api/users";
+
+    /// <summary>GET (list, search) and POST (create) contacts.</summary>
     public const string Contacts = "/api/contacts";
+
+    /// <summary>GET: the contact with an email or LinkedIn profile.</summary>
+    public const string ContactLookup = Contacts + "/lookup";
+
+    /// <summary>POST: create-or-match a contact captured by the extension.</summary>
+    public const string Capture = Contacts + "/capture";
+
+    /// <summary>GET and PUT one contact.</summary>
+    public const string ContactTemplate = Contacts + "/{id:guid}";
+
+    /// <summary>GET and PUT a contact's compliance card.</summary>
+    public const string CardTemplate = ContactTemplate + "/card";
+
+    /// <summary>GET a contact's audit trail.</summary>
+    public const string ContactAuditTemplate = ContactTemplate + "/audit";
+
+    /// <summary>GET: re-computes the organization's audit chain (Admin only).</summary>
+    public const string Audit = "/api/audit";
+    public const string AuditVerify = Audit + "/verify";
+    public const string AuditCheckpoint = Audit + "/checkpoint";
+
+    /// <summary>GET: the process is up (no dependencies checked).</summary>
+    public const string HealthLive = "/health/live";
+
+    /// <summary>GET: the API can serve requests (database reachable).</summary>
+    public const string HealthReady = "/health/ready";
+
+    /// <summary>One contact.</summary>
+    public static string Contact(Guid id) => $"{Contacts}/{id}";
+
+    /// <summary>One contact's compliance card.</summary>
+    public static string Card(Guid id) => $"{Contact(id)}/card";
+
+    /// <summary>One contact's audit trail.</summary>
+    public static string ContactAudit(Guid id) => $"{Contact(id)}/audit";
 }

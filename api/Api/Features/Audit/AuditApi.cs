@@ -10,9 +10,10 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRoutes.Contacts + "/{id:guid}/audit", ForContact).WithTags("Audit").RequireAuthorization();
+        app.MapGet(ApiRoutes.ContactAuditTemplate, ForContact).WithTags("Audit").RequireAuthorization();
+
         // One snapshot (repeatable read) for the entries, the chain head and the checkpoints, so writes landing meanwhile cannot look like gaps.
-        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin)
+        var audit = app.MapGroup(ApiRoutes.Audit).WithTags("Audit").RequireAuthorization(Policies.Admin)
             .WithMetadata(new IsolationMetadata(System.Data.IsolationLevel.RepeatableRead));
         audit.MapGet("/verify", Verify);
         audit.MapPost("/verify", VerifyAgainst);

@@ -13,7 +13,7 @@ public static class CaptureApi
 {
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiRoutes.Contacts + "/capture", Capture).WithTags("Capture").RequireAuthorization();
+        app.MapPost(ApiRoutes.Capture, Capture).WithTags("Capture").RequireAuthorization();
         return app;
     }
 
@@ -41,7 +41,7 @@ public static class CaptureApi
         await work.ReasonAsync("Captured from a web page by the Chrome extension.", ct);
         if (await db.SaveAsync(ct) == SaveOutcome.Saved)
         {
-            return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", new CaptureResponse(contact.ToDto(), Created: true));
+            return TypedResults.Created(ApiRoutes.Contact(contact.Id), new CaptureResponse(contact.ToDto(), Created: true));
         }
 
         // A simultaneous capture of the same person won the unique index: answer with its contact.

@@ -13,7 +13,7 @@ public static class ComplianceApi
 {
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiRoutes.Contacts + "/{id:guid}/card").WithTags("Compliance card").RequireAuthorization();
+        var group = app.MapGroup(ApiRoutes.CardTemplate).WithTags("Compliance card").RequireAuthorization();
 
         group.MapGet("/", Get);
         group.MapPut("/", Update);

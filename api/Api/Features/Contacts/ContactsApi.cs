@@ -123,7 +123,7 @@ public static class ContactsApi
             return ContactMatching.Duplicate(null);
         }
 
-        return TypedResults.Created($"{ApiRoutes.Contacts}/{contact.Id}", contact.ToDto());
+        return TypedResults.Created(ApiRoutes.Contact(contact.Id), contact.ToDto());
     }
 
     public static async Task<Results<Ok<ContactDto>, NotFound, ProblemHttpResult>> Update(

@@ -1,0 +1,185 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using ComplianceConnect.Shared.Json;
+
+namespace ComplianceConnect.Shared.Client;
+
+/// <summary>
+/// The Compliance Connect API as typed calls: paths from <see cref="ApiRoutes"/>, JSON through the
+/// source-generated <see cref="ContractsJsonContext"/> (no reflection, so WebAssembly stays
+/// trimmable). Expected failures (4xx, 5xx, an unreachable API) are results, not exceptions.
+/// </summary>
+/// <param name="http">Sends the requests; its BaseAddress is the API's unless the options give one.</param>
+/// <param name="options">Address, X-Client name and access token; none by default.</param>
+public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOptions? options = null)
+{
+    private static ContractsJsonContext Json => ContractsJsonContext.Default;
+
+    /// <summary>The options this client sends with.</summary>
+    public ComplianceApiClientOptions Options { get; } = options ?? new ComplianceApiClientOptions();
+
+    /// <summary>The same client sending this bearer token (null: none) with every request.</summary>
+    public ComplianceApiClient WithAccessToken(string? accessToken) =>
+        new(http, Options with { AccessToken = _ => ValueTask.FromResult(accessToken) });
+
+    // Auth
+
+    /// <summary>Signs in; the token pair and the user on success, 401 for a wrong email or password.</summary>
+    public Task<ApiResult<TokenResponse>> SignInAsync(SignInRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.SignIn, Json.TokenResponse, JsonContent.Create(request, Json.SignInRequest), ct);
+
+    /// <summary>Rotates the refresh token; 401 when it is expired, revoked or already used.</summary>
+    public Task<ApiResult<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Refresh, Json.TokenResponse, JsonContent.Create(request, Json.RefreshRequest), ct);
+
+    /// <summary>Revokes the session of this refresh token (204).</summary>
+    public Task<ApiResult<NoContent>> SignOutAsync(SignOutRequest request, CancellationToken ct = default) =>
+        SendAsync<NoContent>(HttpMethod.Post, ApiRoutes.SignOut, null, JsonContent.Create(request, Json.SignOutRequest), ct);
+
+    /// <summary>The signed-in user.</summary>
+    public Task<ApiResult<CurrentUserDto>> GetCurrentUserAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Me, Json.CurrentUserDto, null, ct);
+
+    // Users (Admin only)
+
+    /// <summary>The users of the caller's organization, by display name.</summary>
+    public Task<ApiResult<List<UserDto>>> ListUsersAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Users, Json.ListUserDto, null, ct);
+
+    /// <summary>Creates a user in the caller's organization (201; 409 for an email already in use).</summary>
+    public Task<ApiResult<UserDto>> CreateUserAsync(CreateUserRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Users, Json.UserDto, JsonContent.Create(request, Json.CreateUserRequest), ct);
+
+    // Contacts
+
+    /// <summary>One page of contacts matching the query (all contacts, first page, when null).</summary>
+    public Task<ApiResult<PagedResult<ContactDto>>> ListContactsAsync(ContactQuery? query = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Contacts + query?.ToQueryString(), Json.PagedResultContactDto, null, ct);
+
+    /// <summary>Contacts whose name, email or company contains <paramref name="text"/>.</summary>
+    public Task<ApiResult<PagedResult<ContactDto>>> SearchContactsAsync(string text, int? pageSize = null, CancellationToken ct = default) =>
+        ListContactsAsync(new ContactQuery { Search = text, PageSize = pageSize }, ct);
+
+    /// <summary>One contact; 404 when it is not the organization's.</summary>
+    public Task<ApiResult<ContactDto>> GetContactAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Contact(id), Json.ContactDto, null, ct);
+
+    /// <summary>Creates a contact by hand (201; 409 when the email or LinkedIn profile is already a contact).</summary>
+    public Task<ApiResult<ContactDto>> CreateContactAsync(CreateContactRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Contacts, Json.ContactDto, JsonContent.Create(request, Json.CreateContactRequest), ct);
+
+    /// <summary>Replaces a contact's personal data (409 for a stale version).</summary>
+    public Task<ApiResult<ContactDto>> UpdateContactAsync(Guid id, UpdateContactRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, ApiRoutes.Contact(id), Json.ContactDto, JsonContent.Create(request, Json.UpdateContactRequest), ct);
+
+    /// <summary>The organization's contact with this email or LinkedIn profile (blank ones are not sent); 404 when there is none.</summary>
+    public Task<ApiResult<ContactDto>> LookupContactAsync(string? email, string? linkedIn = null, CancellationToken ct = default)
+    {
+        var query = new QueryString();
+        query.Add("email", email);
+        query.Add("linkedIn", linkedIn);
+        return SendAsync(HttpMethod.Get, ApiRoutes.ContactLookup + query, Json.ContactDto, null, ct);
+    }
+
+    /// <summary>Creates (201) or matches (200, unchanged) the contact captured from a page.</summary>
+    public Task<ApiResult<CaptureResponse>> CaptureAsync(CaptureRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Capture, Json.CaptureResponse, JsonContent.Create(request, Json.CaptureRequest), ct);
+
+    // Compliance card
+
+    /// <summary>A contact's compliance card.</summary>
+    public Task<ApiResult<ComplianceCardDto>> GetCardAsync(Guid contactId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Card(contactId), Json.ComplianceCardDto, null, ct);
+
+    /// <summary>Replaces a contact's compliance card; 409 when <see cref="UpdateComplianceCardRequest.Version"/> is stale.</summary>
+    public Task<ApiResult<ComplianceCardDto>> UpdateCardAsync(Guid contactId, UpdateComplianceCardRequest card, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, ApiRoutes.Card(contactId), Json.ComplianceCardDto, JsonContent.Create(card, Json.UpdateComplianceCardRequest), ct);
+
+    // Audit
+
+    /// <summary>A contact's audit trail, oldest first.</summary>
+    public Task<ApiResult<List<AuditEntryDto>>> GetContactAuditAsync(Guid contactId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.ContactAudit(contactId), Json.ListAuditEntryDto, null, ct);
+
+    /// <summary>Re-computes the organization's audit chain (Admin only).</summary>
+    public Task<ApiResult<AuditVerificationDto>> VerifyAuditAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.AuditVerify, Json.AuditVerificationDto, null, ct);
+
+    // Health
+
+    /// <summary>Whether the API process answers (its liveness check).</summary>
+    public Task<ApiResult<NoContent>> CheckLiveAsync(CancellationToken ct = default) =>
+        SendAsync<NoContent>(HttpMethod.Get, ApiRoutes.HealthLive, null, null, ct);
+
+    /// <summary>
+    /// One request to a path of the API, for routes without a typed method. A success body is read
+    /// with <paramref name="responseType"/> (none when null or empty); a failure's body as a problem document.
+    /// </summary>
+    public async Task<ApiResult<T>> SendAsync<T>(
+        HttpMethod method, string pathAndQuery, JsonTypeInfo<T>? responseType, HttpContent? content = null, CancellationToken ct = default)
+    {
+        var address = Options.BaseAddress ?? http.BaseAddress
+            ?? throw new InvalidOperationException($"Give the API's address as HttpClient.BaseAddress or {nameof(ComplianceApiClientOptions)}.{nameof(ComplianceApiClientOptions.BaseAddress)}.");
+        var root = address.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        using var request = new HttpRequestMessage(method, new Uri(root + pathAndQuery)) { Content = content };
+        if (Options.ClientName is { } clientName)
+        {
+            request.Headers.Add("X-Client", clientName);
+        }
+
+        if (Options.AccessToken is not null && await Options.AccessToken(ct) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return new(default, 0, null, root);
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // HttpClient.Timeout: as unreachable as a refused connection.
+            return new(default, 0, null, root);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            if (response.IsSuccessStatusCode)
+            {
+                var value = responseType is null || body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType);
+                return new(value, status, null, null);
+            }
+
+            return new(default, status, ReadProblem(body), null);
+        }
+    }
+
+    private static ProblemDocument? ReadProblem(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, Json.ProblemDocument);
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML error page, say: the status still tells what happened.
+            return null;
+        }
+    }
+}

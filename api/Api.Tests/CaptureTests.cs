@@ -23,8 +23,7 @@ public sealed class CaptureTests(ApiFactory factory)
     [Fact]
     public async Task A_capture_creates_a_contact_with_source_chrome_extension_page_url_and_capture_time()
     {
-        var client = await (await factory.CreateTenantAsync()).RepClientAsync();
-        client.DefaultRequestHeaders.Add("X-Client", "extension");
+        var client = await factory.ClientForAsync((await factory.CreateTenantAsync()).Rep.Email, ApiFactory.ExtensionOrigin);
 
         var response = await (await client.PostAsJsonAsync("/api/contacts/capture", Jane("jane@acme.example"), Json.Options))
             .ReadAsync<CaptureResponse>(HttpStatusCode.Created);

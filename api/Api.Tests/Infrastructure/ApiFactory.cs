@@ -42,6 +42,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:Audience", Audience);
         builder.UseSetting("Audit:DigestKey", "test-audit-digest-key-that-is-long-enough");
         builder.UseSetting("Audit:CheckpointKey", "test-audit-checkpoint-key-that-is-long-enough");
+        builder.UseSetting("Cors:AllowedOrigins:0", ExtensionOrigin);
+        builder.UseSetting("Cors:AllowedOrigins:1", WebAppOrigin);
         builder.UseSetting("Database:MigrateOnStartup", "false"); // done once per database, in CreateHost
         builder.UseSetting("RateLimiting:SignInPermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -125,9 +127,22 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Signs in over HTTP and returns a client carrying the real access token.</summary>
     public Task<HttpClient> ClientForAsync(User user) => ClientForAsync(user.Email);
 
-    public async Task<HttpClient> ClientForAsync(string email)
+    /// <summary>The extension's origin, as the browser sends it: sessions signed in from it are recorded as channel "extension".</summary>
+    public const string ExtensionOrigin = "chrome-extension://ckocokhkmhlkiodbdfpcagnnnbhlihhj";
+
+    /// <summary>An allowed web origin that is not the extension: the main web app (channel "web-app").</summary>
+    public const string WebAppOrigin = "https://app.compliance-connect.test";
+
+    /// <summary>Signs in as <paramref name="email"/>, from a browser page at <paramref name="origin"/> when given.</summary>
+    public async Task<HttpClient> ClientForAsync(string email, string? origin = null)
     {
-        var tokens = await SignInAsync(email, Password);
+        var signIn = CreateClient();
+        if (origin is not null)
+        {
+            signIn.DefaultRequestHeaders.Add("Origin", origin);
+        }
+
+        var tokens = (await signIn.Typed().SignInAsync(new SignInRequest(email, Password))).AssertValue();
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return client;

@@ -14,8 +14,11 @@ public static class TestDatabase
     public const string Variable = "CC_TEST_POSTGRES";
     public const string RuntimePasswordVariable = "CC_TEST_RUNTIME_PASSWORD";
 
-    /// <summary>Not the run command's cc_app: a developer's running product and the tests share one server.</summary>
-    public const string RuntimeRole = "cc_test_app";
+    /// <summary>
+    /// Not the run command's cc_app: a developer's running product and the tests share one server.
+    /// CC_TEST_RUNTIME_ROLE names another (made the same way) for a second checkout.
+    /// </summary>
+    public static string RuntimeRole => Environment.GetEnvironmentVariable("CC_TEST_RUNTIME_ROLE") is { Length: > 0 } role ? role : "cc_test_app";
 
     /// <summary>The schema owner: owns the schema, runs migrations.</summary>
     public static string ConnectionString(string database)

@@ -59,7 +59,7 @@ public class JsonLdTests
         Assert.Equal("emile.dubois@exemple.example", emile.Email);
 
         var sarah = result.Named("Sarah O'Connor"); // HTML entities inside JSON strings are decoded
-        Assert.Equal("4930123456", sarah.Phone);
+        Assert.Equal("46701234567", sarah.Phone); // a JSON number, read with the country code and no "+"
         Assert.Equal("Tech & Law Ltd", sarah.Organization);
     }
 

@@ -8,7 +8,7 @@ public class LinkTests
         const string html = """
             <main>
               <div class="person"><h3>Ida Berg</h3><p>Head of Compliance</p>
-                <a href="mailto:ida.berg@firm.example?subject=Hello">Mail</a> <a href="tel:+46%208%20123%2045">Call</a></div>
+                <a href="mailto:ida.berg@firm.example?subject=Hello">Mail</a> <a href="tel:+46%208%20123%20456%2078">Call</a></div>
               <div class="person"><h3>Per Lund</h3><p>Legal Counsel</p>
                 <a href="mailto:per.lund@firm.example">Mail</a></div>
             </main>
@@ -18,7 +18,7 @@ public class LinkTests
 
         var ida = result.Named("Ida Berg");
         Assert.Equal("ida.berg@firm.example", ida.Email);
-        Assert.Equal("+46 8 123 45", ida.Phone);
+        Assert.Equal("+46 8 123 456 78", ida.Phone);
         Assert.Equal("per.lund@firm.example", result.Named("Per Lund").Email);
     }
 

@@ -1,4 +1,5 @@
 using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Values;
 
 namespace ComplianceConnect.Shared.Contracts;
 
@@ -18,12 +19,14 @@ public abstract record ContactFields
     public string? Other { get; init; }
 
     /// <summary>Checks lengths and shapes; a contact needs a name or an email to be recognisable.</summary>
-    public void ValidateFields(ValidationErrors errors)
+    /// <param name="errors">Where broken rules are recorded.</param>
+    /// <param name="defaultRegion">ISO 3166-1 alpha-2 region a national phone number is read in.</param>
+    public void ValidateFields(ValidationErrors errors, string defaultRegion = PhoneNumber.DefaultRegion)
     {
         errors.Text(nameof(FirstName), FirstName, Limits.Name);
         errors.Text(nameof(LastName), LastName, Limits.Name);
         errors.Email(nameof(Email), Email);
-        errors.Text(nameof(Phone), Phone, Limits.Phone);
+        errors.Phone(nameof(Phone), Phone, defaultRegion);
         errors.Text(nameof(Company), Company, Limits.Name);
         errors.Text(nameof(Title), Title, Limits.Name);
         errors.Url(nameof(Website), Website);

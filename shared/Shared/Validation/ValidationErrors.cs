@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using ComplianceConnect.Shared.Values;
 
 namespace ComplianceConnect.Shared;
 
@@ -60,7 +60,7 @@ public sealed class ValidationErrors
         }
     }
 
-    /// <summary>Checks an email address: length and a plausible shape.</summary>
+    /// <summary>Checks an optional or required email address against <see cref="EmailAddress"/>.</summary>
     public void Email(string field, string? value, bool required = false)
     {
         if (required && !Required(field, value))
@@ -83,6 +83,27 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>
+    /// Checks an optional phone number against <see cref="PhoneNumber"/>, national numbers read in
+    /// <paramref name="defaultRegion"/> (ISO 3166-1 alpha-2, e.g. "SE").
+    /// </summary>
+    public void Phone(string field, string? value, string defaultRegion = PhoneNumber.DefaultRegion)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (value.Length > Limits.Phone)
+        {
+            Add(field, $"Must be at most {Limits.Phone} characters long (got {value.Length}).");
+        }
+        else if (!PhoneNumber.TryParse(value, defaultRegion, out _))
+        {
+            Add(field, "Must be a phone number such as +46 70 123 45 67 (national numbers are read as " + defaultRegion.ToUpperInvariant() + ").");
+        }
+    }
+
     /// <summary>Checks an optional absolute http(s) URL.</summary>
     public void Url(string field, string? value)
     {
@@ -101,11 +122,8 @@ public sealed class ValidationErrors
         }
     }
 
-    /// <summary>True when <paramref name="value"/> looks like a single email address.</summary>
-    public static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value.Trim(), out var address)
-        && address.Address == value.Trim()
-        && address.Host.Contains('.', StringComparison.Ordinal);
+    /// <summary>True when <paramref name="value"/> is one email address (see <see cref="EmailAddress"/>).</summary>
+    public static bool IsEmail(string value) => EmailAddress.TryParse(value, out _);
 
     private static string JsonName(string field) =>
         field.Length > 0 && char.IsUpper(field[0]) ? char.ToLowerInvariant(field[0]) + field[1..] : field;

@@ -27,7 +27,8 @@ public sealed class User : ITenantOwned
 
     public UserDto ToDto() => new(Id, Email, DisplayName, Role, CreatedAt);
 
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>The canonical <see cref="Shared.Values.EmailAddress"/>; text that is no address only trimmed and lower-cased, so it matches nothing new.</summary>
+    public static string Normalize(string email) => Shared.Values.EmailAddress.Canonical(email) ?? email.Trim().ToLowerInvariant();
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>

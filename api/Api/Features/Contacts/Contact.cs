@@ -107,7 +107,15 @@ public sealed class Contact : ITenantOwned
         Card = ToCard(),
     };
 
-    public static string? NormalizeEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The canonical <see cref="Shared.Values.EmailAddress"/> that matching and duplicate checks compare; text that is no address
+    /// (rows stored before validation was this strict) only trimmed and lower-cased, as it always was.
+    /// </summary>
+    public static string? NormalizeEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : Shared.Values.EmailAddress.Canonical(email) ?? email.Trim().ToLowerInvariant();
+
+    /// <summary>The number in E.164 (national numbers read in <paramref name="region"/>), or null when it is none.</summary>
+    public static string? NormalizePhone(string? phone, string region) => Shared.Values.PhoneNumber.Canonical(phone, region);
 
     /// <summary>"https://www.linkedin.com/in/Jane-Doe/?trk=x" → "linkedin.com/in/jane-doe".</summary>
     public static string? NormalizeLinkedIn(string? url)

@@ -1,8 +1,14 @@
 using System.Text.RegularExpressions;
+using ComplianceConnect.Shared.Values;
 
 namespace ComplianceConnect.Shared.Extraction;
 
-/// <summary>Cleans and validates email addresses and phone numbers, whatever markup they came from.</summary>
+/// <summary>
+/// Cleans email addresses and phone numbers out of whatever markup they came from, then keeps only those that
+/// <see cref="EmailAddress"/> and <see cref="PhoneNumber"/> accept, so the extension never pre-fills a value the API
+/// would refuse. The value is kept as the page wrote it (the rep sees the page's spelling); the API stores and matches
+/// the canonical form.
+/// </summary>
 internal static partial class ContactValues
 {
     // Mailboxes that belong to a function, not a person: never attached to someone just because they are on the page.
@@ -46,8 +52,15 @@ internal static partial class ContactValues
             value = value[(open + 1)..close];
         }
 
-        value = value.Trim().Trim('.', '"', '\'', '(', ')', '[', ']');
-        return EmailPattern().IsMatch(value) ? value : null;
+        value = value.Trim();
+        if (EmailAddress.TryParse(value, out _))
+        {
+            return value; // as is, so a quoted local part keeps its quotes
+        }
+
+        // Punctuation around an address in running text or a sloppy href: "(jane@x.example).", "'jane@x.example'".
+        value = value.Trim('.', '"', '\'', '(', ')', '[', ']');
+        return EmailAddress.TryParse(value, out _) ? value : null;
     }
 
     /// <summary>The addresses written in running text, including "jane [at] example [dot] com" spellings.</summary>
@@ -105,7 +118,10 @@ internal static partial class ContactValues
         return at > 0 ? email[..at] : email;
     }
 
-    /// <summary>The number as written ("+49 30 1234567"), trimmed and without tel:; null unless it has 6–15 digits.</summary>
+    /// <summary>
+    /// The number as written ("+49 30 1234567"), trimmed and without tel:; null unless it has 6–15 digits and is a
+    /// valid <see cref="PhoneNumber"/>, national numbers read in <see cref="PhoneNumber.DefaultRegion"/>.
+    /// </summary>
     public static string? NormalizePhone(string? raw)
     {
         var value = TextUtil.Normalize(raw);
@@ -130,7 +146,7 @@ internal static partial class ContactValues
 
         value = TextUtil.Normalize(TextUtil.BeforeAny(value, '?', ';'))?.Trim(' ', ',', '.', ':', '-', '/', '|') ?? "";
         var digits = value.Count(char.IsAsciiDigit);
-        if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value))
+        if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value) || !PhoneNumber.TryParse(value, PhoneNumber.DefaultRegion, out _))
         {
             return null;
         }
@@ -150,10 +166,9 @@ internal static partial class ContactValues
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-\p{L}]+@(?:[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}\-]*[A-Za-z0-9\p{L}])?\.)+[A-Za-z\p{L}]{2,}$")]
-    private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    // What may be an address in running text; EmailAddress decides. Quoted local parts and IDN domains included, so
+    // that an address the API accepts is also found on a page.
+    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex EmailInText();
 
     [GeneratedRegex(@"\s*[\[(]\s*at\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]

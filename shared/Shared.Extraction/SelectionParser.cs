@@ -211,7 +211,8 @@ public static partial class SelectionParser
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    // Removes what ContactValues.FindEmails could have found, so the segment's remaining text can be a name or title.
+    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"(?:https?://|www\.|\b(?:[a-z]{2,3}\.)?linkedin\.com/)[^\s<>""'|]+", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]

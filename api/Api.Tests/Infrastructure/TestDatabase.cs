@@ -38,7 +38,9 @@ public static class TestDatabase
     /// <summary>Creates the runtime role once per server; concurrent test processes may race to do it.</summary>
     public static async Task EnsureRuntimeRoleAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // The server's own database: the suffix names test databases only.
+        var server = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Database = "postgres" }.ConnectionString;
+        await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"""
             DO $$ BEGIN

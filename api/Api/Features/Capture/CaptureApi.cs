@@ -14,7 +14,7 @@ public static class CaptureApi
 {
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiRoutes.Contacts + "/capture", Capture).WithTags("Capture").RequireAuthorization();
+        app.MapPost(ApiRoutes.Contacts + "/capture", Capture).WithTags("Capture").RequireAuthorization().Validate();
         return app;
     }
 

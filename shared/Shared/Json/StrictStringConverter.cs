@@ -20,14 +20,23 @@ public sealed class StrictStringConverter : JsonConverter<string>
             throw new JsonException();
         }
 
-        var value = reader.GetString()!;
-        return value.Contains('\0', StringComparison.Ordinal)
-            ? throw new CodedJsonException(ValidationCodes.NulCharacter, ValidationErrors.NulMessage)
-            : value;
+        return Strict(reader.GetString()!);
     }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Dictionary keys (audit before/after, problem errors) follow the same rule.</summary>
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Strict(reader.GetString()!);
+
+    /// <inheritdoc />
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+
+    private static string Strict(string value) =>
+        value.Contains('\0', StringComparison.Ordinal)
+            ? throw new CodedJsonException(ValidationCodes.NulCharacter, ValidationErrors.NulMessage)
+            : value;
 }
 
 /// <summary>A JSON reading failure that carries its <see cref="ValidationCodes"/> code to the problem response.</summary>

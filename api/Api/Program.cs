@@ -20,6 +20,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors(ServiceRegistration.ExtensionCorsPolicy);
+app.UseStrictInput();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -106,6 +106,30 @@ public sealed class ComplianceCardTests(ExtensionFixture fixture)
     }
 
     [Fact]
+    public async Task In_swedish_a_refused_consent_save_is_explained_in_swedish()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var api = await tenant.RepClientAsync();
+        var contact = await api.CreateContactAsync("Stina", "stina.samtycke@example.com");
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var popup = await fixture.OpenAsync(browser, tenant.Rep, language: "sv");
+        await popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sök kontakter" }).ClickAsync();
+        await popup.SearchAsync("Stina");
+        await popup.OpenResultAsync("Stina Doe");
+        var card = new ComplianceCardPanel(popup.Page);
+        await card.Root.Locator("button", new() { HasText = "Redigera kortet" }).ClickAsync();
+        await card.ChooseLegalBasisAsync("Consent");
+        await card.SetConsentDateAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)));
+
+        await card.SaveAsync();
+
+        await Expect(card.FieldError("consentPurpose")).ToHaveTextAsync("Krävs när den rättsliga grunden är samtycke (artikel 7.1 i dataskyddsförordningen).");
+        await Expect(card.Message).ToContainTextAsync("inget skickades");
+        await Expect(card.Root).Not.ToContainTextAsync("Is required");
+        Assert.Null((await api.GetCardAsync(contact.Id)).AuthorizationType);
+    }
+
+    [Fact]
     public async Task Search_results_flag_contacts_that_still_have_no_legal_basis()
     {
         var tenant = await fixture.CreateTenantAsync();

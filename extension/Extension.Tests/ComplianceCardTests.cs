@@ -115,4 +115,42 @@ public sealed class ComplianceCardTests : BunitContext
         Assert.Equal("Allmänt intresse eller myndighetsutövning", card.Find("[data-testid=legal-basis]").TextContent);
         Assert.Equal("Manuell uppladdning", card.Find("[data-testid=source]").TextContent);
     }
+
+    [Fact]
+    public async Task A_swedish_card_shows_the_swedish_text_for_a_consent_save_refused_before_sending()
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync(language: "sv");
+        var card = RenderCard();
+        card.Find("button").Click();
+        card.Find("#authorization-type").Change("Consent");
+        card.Find("#consent-date").Change("2026-01-15");
+
+        card.Find("form").Submit();
+
+        Assert.Equal("Krävs när den rättsliga grunden är samtycke (artikel 7.1 i dataskyddsförordningen).", card.Find("[data-field-error=consentPurpose]").TextContent);
+        Assert.DoesNotContain("Is required", card.Markup, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_swedish_card_shows_the_swedish_text_for_a_consent_save_refused_by_the_api()
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync(language: "sv");
+        api.Answer(HttpStatusCode.BadRequest, """
+            {"status":400,"title":"The request is not valid.",
+             "errors":{"consentDate":["Must not be in the future (the latest date accepted now is 2026-01-14)."]},
+             "codes":{"consentDate":["consent_date_in_future"]}}
+            """, "application/problem+json");
+        var card = RenderCard();
+        card.Find("button").Click();
+        card.Find("#authorization-type").Change("Consent");
+        card.Find("#consent-date").Change("2026-01-15");
+        card.Find("#consent-purpose").Change("Nyhetsbrev");
+
+        card.Find("form").Submit();
+
+        card.WaitForAssertion(() => Assert.Equal("Får inte ligga i framtiden.", card.Find("[data-field-error=consentDate]").TextContent));
+        Assert.Equal("API:t godtog inte de markerade fälten; inget sparades.", card.Find("[data-testid=card-message]").TextContent.Trim());
+        Assert.Single(api.Requests);
+    }
 }

@@ -92,7 +92,13 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default);
+            ContractsJson.Apply(o.SerializerOptions);
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes));
         services.AddOpenApi();
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -126,6 +132,7 @@ public static class ServiceRegistration
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
                         Detail = $"Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                        Extensions = { ["code"] = Shared.ValidationCodes.RateLimited },
                     },
                 });
             };

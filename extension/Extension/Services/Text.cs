@@ -1,3 +1,5 @@
+using ComplianceConnect.Shared;
+using ComplianceConnect.Shared.Client;
 using ComplianceConnect.Shared.Compliance;
 
 namespace ComplianceConnect.Extension.Services;
@@ -28,6 +30,65 @@ public sealed class Text(SettingsStore settings)
 
     public string Of(SourceType type) => this["Source." + type];
 
+    /// <summary>
+    /// A broken rule in the rep's language, found by its code (see <see cref="ValidationCodes"/>);
+    /// the English message it came with when the code is unknown (a newer API) or missing.
+    /// A failure from the API carries no values, so a text that shows them has a plain variant.
+    /// </summary>
+    public string Error(ValidationFailure failure)
+    {
+        if (CodeText(failure.Code) is not { } template)
+        {
+            return failure.Message;
+        }
+
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        return failure.Args.Length > 0
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, template, failure.Args)
+            : CodeText(failure.Code + ".Plain") ?? failure.Message;
+    }
+
+    /// <summary>
+    /// One sentence for a failed call, in the rep's language: the text of the problem's code; for a
+    /// validation problem (its fields carry the details) a pointer to the marked fields; otherwise
+    /// what the problem itself says.
+    /// </summary>
+    public string Describe<TValue>(ApiResult<TValue> result)
+    {
+        if (result.NetworkError is null && result.Problem is { } problem)
+        {
+            if (CodeText(problem.Code) is { } text && !text.Contains('{', StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            if (problem.Codes is { Count: > 0 })
+            {
+                return this["Error.Refused"];
+            }
+        }
+
+        return result.Describe(this);
+    }
+
+    /// <summary>The field errors of a failed call (messages and codes), for the components that mark fields.</summary>
+    public static ValidationErrors FieldErrors<TValue>(ApiResult<TValue> result) =>
+        ValidationErrors.From(result.Problem?.Errors, result.Problem?.Codes);
+
+    /// <summary>True when both languages have a text for <paramref name="code"/>.</summary>
+    internal static bool HasCodeText(string code) => En.ContainsKey("Code." + code) && Sv.ContainsKey("Code." + code);
+
+    private string? CodeText(string? code) =>
+        string.IsNullOrEmpty(code) ? null
+        : (_language == Swedish ? Sv : En).TryGetValue("Code." + code, out var text) ? text
+        : null;
+
+    private static readonly string EarliestConsent = ComplianceRules.EarliestConsentDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly Dictionary<string, string> En = new()
     {
         ["App.Loading"] = "Loading…",
@@ -48,6 +109,42 @@ public sealed class Text(SettingsStore settings)
         ["Options.SavedUnreachable"] = "Saved, but no Compliance Connect API answered at {0}. Check the address and that the API is running.",
         ["Error.Network"] = "Could not reach the API at {0}. Check that it is running and that the API address in Options is right.",
         ["Error.Unexpected"] = "Something went wrong ({0}). Try again.",
+        ["Error.Refused"] = "The API refused the marked fields; nothing was saved.",
+        ["Code.required"] = "Is required.",
+        ["Code.too_long"] = "Must be at most {0} characters long (got {1}).",
+        ["Code.too_long.Plain"] = "Is too long.",
+        ["Code.too_short"] = "Must be at least {0} characters long.",
+        ["Code.too_short.Plain"] = "Is too short.",
+        ["Code.email_invalid"] = "Must be an email address such as name@example.com.",
+        ["Code.phone_invalid"] = "Must be a phone number such as +46 8 123 456 78.",
+        ["Code.url_invalid"] = "Must be an absolute http or https URL.",
+        ["Code.unknown_value"] = "Is not a known value. Allowed values: {0}.",
+        ["Code.unknown_value.Plain"] = "Is not a known value.",
+        ["Code.invalid_value"] = "Is not a valid value.",
+        ["Code.out_of_range"] = "Is outside the allowed range.",
+        ["Code.nul_character"] = "Must not contain a NUL character.",
+        ["Code.duplicate_property"] = "Is given more than once.",
+        ["Code.body_invalid"] = "The request could not be read.",
+        ["Code.body_too_large"] = "The request is too large.",
+        ["Code.consent_date_required"] = "Is required when the legal basis is Consent (GDPR Art. 7(1)).",
+        ["Code.consent_purpose_required"] = "Is required when the legal basis is Consent (GDPR Art. 7(1)).",
+        ["Code.consent_date_in_future"] = "Must not be in the future (the latest date accepted now is {0}).",
+        ["Code.consent_date_in_future.Plain"] = "Must not be in the future.",
+        ["Code.consent_date_too_early"] = $"Must be {EarliestConsent} or later.",
+        ["Code.only_with_consent"] = "Is only allowed when the legal basis is Consent.",
+        ["Code.description_required_for_other"] = "Is required when Other is chosen.",
+        ["Code.only_with_other"] = "Is only allowed when Other is chosen.",
+        ["Code.contact_needs_identity"] = "A contact needs a first name, a last name or an email.",
+        ["Code.version_required"] = "Is required: send the version you edited.",
+        ["Code.lookup_needs_key"] = "Give an email or a LinkedIn profile URL.",
+        ["Code.sign_in_failed"] = "The email or password is incorrect.",
+        ["Code.sign_in_ambiguous"] = "This email belongs to several organizations: name the organization to sign in to.",
+        ["Code.session_ended"] = "Your session ended. Sign in again.",
+        ["Code.stale_card"] = "Someone else changed this card while you were editing. Nothing was saved.",
+        ["Code.stale_contact"] = "Someone else changed this contact since you loaded it. Nothing was saved.",
+        ["Code.duplicate_contact"] = "A contact with this email or LinkedIn profile already exists.",
+        ["Code.duplicate_user"] = "A user with this email already exists in your organization.",
+        ["Code.rate_limited"] = "Too many attempts. Wait a moment and try again.",
         ["Search.Label"] = "Find a contact",
         ["Search.Placeholder"] = "Name, email or company",
         ["Search.None"] = "No contacts match.",
@@ -129,6 +226,42 @@ public sealed class Text(SettingsStore settings)
         ["Options.SavedUnreachable"] = "Sparat, men inget Compliance Connect-API svarade på {0}. Kontrollera adressen och att API:t körs.",
         ["Error.Network"] = "Kunde inte nå API:t på {0}. Kontrollera att det körs och att API-adressen under Inställningar stämmer.",
         ["Error.Unexpected"] = "Något gick fel ({0}). Försök igen.",
+        ["Error.Refused"] = "API:t godtog inte de markerade fälten; inget sparades.",
+        ["Code.required"] = "Måste fyllas i.",
+        ["Code.too_long"] = "Får vara högst {0} tecken lång (nu {1}).",
+        ["Code.too_long.Plain"] = "Är för lång.",
+        ["Code.too_short"] = "Måste vara minst {0} tecken lång.",
+        ["Code.too_short.Plain"] = "Är för kort.",
+        ["Code.email_invalid"] = "Måste vara en e-postadress, till exempel namn@example.com.",
+        ["Code.phone_invalid"] = "Måste vara ett telefonnummer, till exempel +46 8 123 456 78.",
+        ["Code.url_invalid"] = "Måste vara en fullständig http- eller https-adress.",
+        ["Code.unknown_value"] = "Är inte ett känt värde. Tillåtna värden: {0}.",
+        ["Code.unknown_value.Plain"] = "Är inte ett känt värde.",
+        ["Code.invalid_value"] = "Är inte ett giltigt värde.",
+        ["Code.out_of_range"] = "Ligger utanför det tillåtna intervallet.",
+        ["Code.nul_character"] = "Får inte innehålla ett NUL-tecken.",
+        ["Code.duplicate_property"] = "Anges mer än en gång.",
+        ["Code.body_invalid"] = "Begäran kunde inte läsas.",
+        ["Code.body_too_large"] = "Begäran är för stor.",
+        ["Code.consent_date_required"] = "Krävs när den rättsliga grunden är samtycke (artikel 7.1 i dataskyddsförordningen).",
+        ["Code.consent_purpose_required"] = "Krävs när den rättsliga grunden är samtycke (artikel 7.1 i dataskyddsförordningen).",
+        ["Code.consent_date_in_future"] = "Får inte ligga i framtiden (det senaste datum som godtas nu är {0}).",
+        ["Code.consent_date_in_future.Plain"] = "Får inte ligga i framtiden.",
+        ["Code.consent_date_too_early"] = $"Måste vara {EarliestConsent} eller senare.",
+        ["Code.only_with_consent"] = "Är bara tillåtet när den rättsliga grunden är samtycke.",
+        ["Code.description_required_for_other"] = "Krävs när Annat har valts.",
+        ["Code.only_with_other"] = "Är bara tillåtet när Annat har valts.",
+        ["Code.contact_needs_identity"] = "En kontakt behöver ett förnamn, ett efternamn eller en e-postadress.",
+        ["Code.version_required"] = "Krävs: skicka den version du redigerade.",
+        ["Code.lookup_needs_key"] = "Ange en e-postadress eller adressen till en LinkedIn-profil.",
+        ["Code.sign_in_failed"] = "E-postadressen eller lösenordet är fel.",
+        ["Code.sign_in_ambiguous"] = "E-postadressen hör till flera organisationer: ange vilken organisation du vill logga in i.",
+        ["Code.session_ended"] = "Din session har avslutats. Logga in igen.",
+        ["Code.stale_card"] = "Någon annan ändrade kortet medan du redigerade. Inget sparades.",
+        ["Code.stale_contact"] = "Någon annan har ändrat kontakten sedan du hämtade den. Inget sparades.",
+        ["Code.duplicate_contact"] = "Det finns redan en kontakt med den här e-postadressen eller LinkedIn-profilen.",
+        ["Code.duplicate_user"] = "Det finns redan en användare med den här e-postadressen i din organisation.",
+        ["Code.rate_limited"] = "För många försök. Vänta en stund och försök igen.",
         ["Search.Label"] = "Hitta en kontakt",
         ["Search.Placeholder"] = "Namn, e-post eller företag",
         ["Search.None"] = "Inga kontakter matchar.",

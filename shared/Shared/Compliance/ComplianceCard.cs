@@ -31,19 +31,23 @@ public sealed record UpdateComplianceCardRequest(
     string? ConsentPurpose,
     SourceType? SourceType,
     string? SourceDescription,
-    uint? Version)
+    uint? Version) : IValidatableRequest
 {
+    /// <inheritdoc />
+    /// <remarks>Without a date to judge by, a consent date is only checked against the earliest accepted.</remarks>
+    public void Validate(ValidationErrors errors) => Validate(errors, DateOnly.MaxValue);
+
     /// <summary>Checks the card rules against <paramref name="today"/> (the caller's clock).</summary>
     public void Validate(ValidationErrors errors, DateOnly today)
     {
         if (SourceType is null)
         {
-            errors.Add(nameof(SourceType), $"Is required. {ComplianceRules.AllowedValues<SourceType>()}");
+            errors.Add(nameof(SourceType), ValidationCodes.Required, $"Is required. {ComplianceRules.AllowedValues<SourceType>()}");
         }
 
         if (Version is null)
         {
-            errors.Add(nameof(Version), "Is required: send the version of the card you edited.");
+            errors.Add(nameof(Version), ValidationCodes.VersionRequired, "Is required: send the version of the card you edited.");
         }
 
         ComplianceRules.Validate(errors, this, today);

@@ -23,6 +23,12 @@ public static class ComplianceRules
     /// </summary>
     public static DateOnly LatestToday(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
 
+    /// <summary>
+    /// The earliest consent date accepted. Records of consent from before 1970 are implausible
+    /// (and 0001-01-01 is an unset date, not a consent); the floor only catches such mistakes.
+    /// </summary>
+    public static readonly DateOnly EarliestConsentDate = new(1970, 1, 1);
+
     /// <summary>Validates the legal-basis and source part of a card.</summary>
     public static void Validate(ValidationErrors errors, UpdateComplianceCardRequest card, DateOnly today)
     {
@@ -41,7 +47,7 @@ public static class ComplianceRules
     {
         if (type is { } t && !Enum.IsDefined(t))
         {
-            errors.Add(Fields.AuthorizationType, $"Is not a known value. {AllowedValues<AuthorizationType>()}");
+            errors.Add(Fields.AuthorizationType, ValidationCodes.UnknownValue, $"Is not a known value. {AllowedValues<AuthorizationType>()}", Names<AuthorizationType>());
             return;
         }
 
@@ -49,16 +55,22 @@ public static class ComplianceRules
         {
             if (consentDate is null)
             {
-                errors.Add(Fields.ConsentDate, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
+                errors.Add(Fields.ConsentDate, ValidationCodes.ConsentDateRequired, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
             }
             else if (consentDate > today)
             {
-                errors.Add(Fields.ConsentDate, $"Must not be in the future (the latest date accepted now is {today:yyyy-MM-dd}).");
+                var latest = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                errors.Add(Fields.ConsentDate, ValidationCodes.ConsentDateInFuture, $"Must not be in the future (the latest date accepted now is {latest}).", latest);
+            }
+            else if (consentDate < EarliestConsentDate)
+            {
+                var earliest = EarliestConsentDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                errors.Add(Fields.ConsentDate, ValidationCodes.ConsentDateTooEarly, $"Must be {earliest} or later.", earliest);
             }
 
             if (string.IsNullOrWhiteSpace(consentPurpose))
             {
-                errors.Add(Fields.ConsentPurpose, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
+                errors.Add(Fields.ConsentPurpose, ValidationCodes.ConsentPurposeRequired, "Is required when the legal basis is Consent (GDPR Art. 7(1)).");
             }
             else
             {
@@ -69,12 +81,12 @@ public static class ComplianceRules
         {
             if (consentDate is not null)
             {
-                errors.Add(Fields.ConsentDate, "Is only allowed when the legal basis is Consent.");
+                errors.Add(Fields.ConsentDate, ValidationCodes.OnlyWithConsent, "Is only allowed when the legal basis is Consent.");
             }
 
             if (consentPurpose is not null)
             {
-                errors.Add(Fields.ConsentPurpose, "Is only allowed when the legal basis is Consent.");
+                errors.Add(Fields.ConsentPurpose, ValidationCodes.OnlyWithConsent, "Is only allowed when the legal basis is Consent.");
             }
         }
 
@@ -86,7 +98,7 @@ public static class ComplianceRules
     {
         if (type is { } t && !Enum.IsDefined(t))
         {
-            errors.Add(Fields.SourceType, $"Is not a known value. {AllowedValues<SourceType>()}");
+            errors.Add(Fields.SourceType, ValidationCodes.UnknownValue, $"Is not a known value. {AllowedValues<SourceType>()}", Names<SourceType>());
             return;
         }
 
@@ -96,13 +108,16 @@ public static class ComplianceRules
     /// <summary>"Allowed values: A, B, C." for an enum, as the names travel in JSON.</summary>
     public static string AllowedValues<TEnum>() where TEnum : struct, Enum => Json.StrictEnum.AllowedValues<TEnum>();
 
+    /// <summary>"A, B, C": the argument of an <see cref="ValidationCodes.UnknownValue"/> failure.</summary>
+    public static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
+
     private static void DescriptionRule(ValidationErrors errors, string field, bool isOther, string? description, string what)
     {
         if (isOther)
         {
             if (string.IsNullOrWhiteSpace(description))
             {
-                errors.Add(field, $"Is required when the {what} is Other.");
+                errors.Add(field, ValidationCodes.DescriptionRequiredForOther, $"Is required when the {what} is Other.");
             }
             else
             {
@@ -111,7 +126,7 @@ public static class ComplianceRules
         }
         else if (description is not null)
         {
-            errors.Add(field, $"Is only allowed when the {what} is Other.");
+            errors.Add(field, ValidationCodes.OnlyWithOther, $"Is only allowed when the {what} is Other.");
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed record SignInRequest(string? Email, string? Password, string? Orga
     public void Validate(ValidationErrors errors)
     {
         errors.Required(nameof(Email), Email);
-        errors.Required(nameof(Password), Password);
+        errors.Text(nameof(Password), Password, Limits.Password, required: true);
     }
 }
 
@@ -73,12 +73,13 @@ public sealed record CreateUserRequest(string? Email, string? DisplayName, strin
         errors.Text(nameof(DisplayName), DisplayName, 200, required: true);
         if (errors.Required(nameof(Password), Password) && Password!.Length < MinPasswordLength)
         {
-            errors.Add(nameof(Password), $"Must be at least {MinPasswordLength} characters long.");
+            errors.Add(nameof(Password), ValidationCodes.TooShort, $"Must be at least {MinPasswordLength} characters long.", MinPasswordLength);
         }
 
+        errors.Text(nameof(Password), Password, Limits.Password);
         if (Role is null)
         {
-            errors.Add(nameof(Role), "Is required. Allowed values: Admin, Rep.");
+            errors.Add(nameof(Role), ValidationCodes.Required, "Is required. Allowed values: Admin, Rep.");
         }
     }
 }

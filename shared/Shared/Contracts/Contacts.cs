@@ -36,7 +36,7 @@ public abstract record ContactFields
         errors.Text(nameof(Other), Other, Limits.Description);
         if (string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && string.IsNullOrWhiteSpace(Email))
         {
-            errors.Add(nameof(FirstName), "A contact needs a first name, a last name or an email.");
+            errors.Add(nameof(FirstName), ValidationCodes.ContactNeedsIdentity, "A contact needs a first name, a last name or an email.");
         }
     }
 }
@@ -81,7 +81,7 @@ public sealed record UpdateContactRequest : ContactFields, IValidatableRequest
         ValidateFields(errors);
         if (Version is null)
         {
-            errors.Add(nameof(Version), "Is required: send the version of the contact you edited.");
+            errors.Add(nameof(Version), ValidationCodes.VersionRequired, "Is required: send the version of the contact you edited.");
         }
     }
 }

@@ -9,7 +9,11 @@ namespace ComplianceConnect.Shared.Json;
 /// Source-generated JSON metadata for every wire type, so the WebAssembly client stays
 /// trimmable and the API serializes without reflection.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    AllowDuplicateProperties = false,
+    Converters = [typeof(StrictStringConverter)])]
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(RefreshRequest))]
 [JsonSerializable(typeof(SignOutRequest))]
@@ -40,5 +44,27 @@ public sealed record ProblemDocument
     public string? Title { get; init; }
     public int? Status { get; init; }
     public string? Detail { get; init; }
+
+    /// <summary>Field → English messages (validation problems and conflicts).</summary>
     public Dictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>Field → stable codes (<see cref="ValidationCodes"/>), in the order of <see cref="Errors"/>.</summary>
+    public Dictionary<string, string[]>? Codes { get; init; }
+
+    /// <summary>The stable code of a problem of the whole request (sign-in, conflict, rate limit).</summary>
+    public string? Code { get; init; }
+}
+
+/// <summary>The JSON rules of the contracts, for serializer options that do not come from <see cref="ContractsJsonContext"/> (the API's).</summary>
+public static class ContractsJson
+{
+    /// <summary>Refuses duplicate properties and NUL characters, as <see cref="ContractsJsonContext"/> does.</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.AllowDuplicateProperties = false;
+        if (!options.Converters.OfType<StrictStringConverter>().Any())
+        {
+            options.Converters.Add(new StrictStringConverter());
+        }
+    }
 }

@@ -21,7 +21,7 @@ public sealed class StrictEnumConverter<TEnum> : JsonConverter<TEnum> where TEnu
         }
 
         var shown = text ?? reader.TokenType.ToString();
-        throw new JsonException($"'{shown}' is not a valid {typeof(TEnum).Name}. {StrictEnum.AllowedValues<TEnum>()}");
+        throw new CodedJsonException(ValidationCodes.UnknownValue, $"'{shown}' is not a valid {typeof(TEnum).Name}. {StrictEnum.AllowedValues<TEnum>()}");
     }
 
     /// <inheritdoc />

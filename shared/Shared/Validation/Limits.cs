@@ -17,4 +17,7 @@ public static class Limits
 
     /// <summary>Free text such as "Other", descriptions and purposes.</summary>
     public const int Description = 1000;
+
+    /// <summary>Passwords: long enough for any passphrase, short enough that hashing one costs nothing unusual.</summary>
+    public const int Password = 256;
 }

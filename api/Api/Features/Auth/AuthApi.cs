@@ -1,4 +1,5 @@
 using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -13,11 +14,11 @@ public static class AuthApi
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth");
+        var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth").Validate();
 
-        group.MapPost("/sign-in", SignIn).RequireRateLimiting(SignInRateLimit).Validate<SignInRequest>();
-        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit).Validate<RefreshRequest>();
-        group.MapPost("/sign-out", SignOut).Validate<SignOutRequest>();
+        group.MapPost("/sign-in", SignIn).RequireRateLimiting(SignInRateLimit);
+        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit);
+        group.MapPost("/sign-out", SignOut);
         group.MapGet("/me", Me).RequireAuthorization();
         return app;
     }
@@ -41,10 +42,11 @@ public static class AuthApi
         var matches = candidates.Where(c => Verify(hasher, c.PasswordHash, request.Password!)).ToList();
         if (matches.Count != 1)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Sign-in failed",
-                detail: matches.Count == 0
+            return Problems.Failure(
+                StatusCodes.Status401Unauthorized,
+                matches.Count == 0 ? ValidationCodes.SignInFailed : ValidationCodes.SignInAmbiguous,
+                "Sign-in failed",
+                matches.Count == 0
                     ? "The email or password is incorrect."
                     : "This email belongs to several organizations: name the organization to sign in to.");
         }
@@ -71,10 +73,11 @@ public static class AuthApi
 
         return response is not null
             ? TypedResults.Ok(response)
-            : TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Session ended",
-                detail: "The refresh token is invalid, expired or was already used. Sign in again.");
+            : Problems.Failure(
+                StatusCodes.Status401Unauthorized,
+                ValidationCodes.SessionEnded,
+                "Session ended",
+                "The refresh token is invalid, expired or was already used. Sign in again.");
     }
 
     public static async Task<NoContent> SignOut(SignOutRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)

@@ -13,7 +13,7 @@ public static class CaptureApi
 {
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(ApiRoutes.Capture, Capture).WithTags("Capture").RequireAuthorization();
+        app.MapPost(ApiRoutes.Capture, Capture).WithTags("Capture").RequireAuthorization().Validate();
         return app;
     }
 

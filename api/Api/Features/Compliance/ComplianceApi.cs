@@ -13,7 +13,7 @@ public static class ComplianceApi
 {
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiRoutes.CardTemplate).WithTags("Compliance card").RequireAuthorization();
+        var group = app.MapGroup(ApiRoutes.CardTemplate).WithTags("Compliance card").RequireAuthorization().Validate();
 
         group.MapGet("/", Get);
         group.MapPut("/", Update);
@@ -67,6 +67,7 @@ public static class ComplianceApi
     private static ProblemHttpResult StaleCard(ComplianceCardDto current) =>
         Problems.Conflict(
             "version",
+            ValidationCodes.StaleCard,
             "Someone else changed this compliance card since you loaded it. Nothing was saved; reload the card and apply your change again.",
             new Dictionary<string, object?> { ["current"] = current });
 

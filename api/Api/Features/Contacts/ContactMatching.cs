@@ -1,4 +1,5 @@
 using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public static class ContactMatching
     public static ProblemHttpResult Duplicate(Contact? existing) =>
         Problems.Conflict(
             "email",
+            ValidationCodes.DuplicateContact,
             "A contact with this email or LinkedIn profile already exists.",
             existing is null ? null : new Dictionary<string, object?> { ["existingContactId"] = existing.Id });
 
@@ -28,7 +30,7 @@ public static class ContactMatching
     {
         db.ChangeTracker.Clear();
         var current = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        return Problems.Conflict("version", "The contact changed while your edit was being saved. Reload it and apply your change again.",
+        return Problems.Conflict("version", ValidationCodes.StaleContact, "The contact changed while your edit was being saved. Reload it and apply your change again.",
             new Dictionary<string, object?> { ["current"] = current?.ToDto() });
     }
 }

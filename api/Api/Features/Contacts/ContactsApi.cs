@@ -1,4 +1,5 @@
 using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
@@ -13,13 +14,13 @@ public static class ContactsApi
 
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiRoutes.Contacts).WithTags("Contacts").RequireAuthorization();
+        var group = app.MapGroup(ApiRoutes.Contacts).WithTags("Contacts").RequireAuthorization().Validate();
 
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/lookup", Lookup);
         group.MapPost("/", Create);
-        group.MapPut("/{id:guid}", Update).Validate<UpdateContactRequest>();
+        group.MapPut("/{id:guid}", Update);
         return app;
     }
 
@@ -29,12 +30,12 @@ public static class ContactsApi
     {
         if (page < 1)
         {
-            return Problems.Validation(nameof(page), "Must be 1 or more.");
+            return Problems.Validation(nameof(page), ValidationCodes.OutOfRange, "Must be 1 or more.");
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return Problems.Validation(nameof(pageSize), $"Must be between 1 and {MaxPageSize}.");
+            return Problems.Validation(nameof(pageSize), ValidationCodes.OutOfRange, $"Must be between 1 and {MaxPageSize}.");
         }
 
         var query = db.Contacts.AsNoTracking();
@@ -59,7 +60,7 @@ public static class ContactsApi
             }
             else
             {
-                return Problems.Validation(nameof(authorization), $"Is not a known value. {ComplianceRules.AllowedValues<AuthorizationType>()[..^1]}, None.");
+                return Problems.Validation(nameof(authorization), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<AuthorizationType>()[..^1]}, None.");
             }
         }
 
@@ -67,7 +68,7 @@ public static class ContactsApi
         {
             if (!StrictEnum.TryParse<SourceType>(source, out var sourceType))
             {
-                return Problems.Validation(nameof(source), $"Is not a known value. {ComplianceRules.AllowedValues<SourceType>()}");
+                return Problems.Validation(nameof(source), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<SourceType>()}");
             }
 
             query = query.Where(c => c.SourceType == sourceType);
@@ -93,7 +94,7 @@ public static class ContactsApi
         var linkedInKey = Contact.NormalizeLinkedIn(linkedIn);
         if (emailKey is null && linkedInKey is null)
         {
-            return Problems.Validation(nameof(email), "Give an email or a LinkedIn profile URL (linkedin.com/in/…).");
+            return Problems.Validation(nameof(email), ValidationCodes.LookupNeedsKey, "Give an email or a LinkedIn profile URL (linkedin.com/in/…).");
         }
 
         var contact = await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), emailKey, linkedInKey, ct);
@@ -137,7 +138,7 @@ public static class ContactsApi
 
         if (contact.Version != request.Version)
         {
-            return Problems.Conflict("version", "Someone else changed this contact since you loaded it. Reload it and apply your change again.",
+            return Problems.Conflict("version", ValidationCodes.StaleContact, "Someone else changed this contact since you loaded it. Reload it and apply your change again.",
                 new Dictionary<string, object?> { ["current"] = contact.ToDto() });
         }
 

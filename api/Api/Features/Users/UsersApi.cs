@@ -1,5 +1,6 @@
 using ComplianceConnect.Api.Features.Auth;
 using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -12,10 +13,10 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(ApiRoutes.Users).WithTags("Users").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup(ApiRoutes.Users).WithTags("Users").RequireAuthorization(Policies.Admin).Validate();
 
         group.MapGet("/", List);
-        group.MapPost("/", Create).Validate<CreateUserRequest>();
+        group.MapPost("/", Create);
         return app;
     }
 
@@ -28,7 +29,7 @@ public static class UsersApi
         var email = User.Normalize(request.Email!);
         if (await db.Users.AnyAsync(u => u.EmailNormalized == email, ct))
         {
-            return Problems.Conflict("email", "A user with this email already exists in your organization.");
+            return Problems.Conflict("email", ValidationCodes.DuplicateUser, "A user with this email already exists in your organization.");
         }
 
         var user = new User
@@ -44,7 +45,7 @@ public static class UsersApi
         if (await db.SaveAsync(ct) == SaveOutcome.Duplicate)
         {
             // Another admin created the same email a moment ago.
-            return Problems.Conflict("email", "A user with this email already exists in your organization.");
+            return Problems.Conflict("email", ValidationCodes.DuplicateUser, "A user with this email already exists in your organization.");
         }
 
         return TypedResults.Created($"{ApiRoutes.Users}/{user.Id}", user.ToDto());

@@ -1,0 +1,107 @@
+namespace ComplianceConnect.Shared;
+
+/// <summary>
+/// The stable codes of every rule failure and every non-field problem. They travel in problem
+/// details (<c>codes</c> per field, <c>code</c> for the whole request) beside an English message,
+/// so a client can show the failure in its user's language. A code never changes its meaning;
+/// a new failure gets a new code.
+/// </summary>
+public static class ValidationCodes
+{
+    // Field rules.
+
+    /// <summary>A value is required.</summary>
+    public const string Required = "required";
+
+    /// <summary>Text is longer than its limit (args: the limit, the length).</summary>
+    public const string TooLong = "too_long";
+
+    /// <summary>Text is shorter than its minimum (args: the minimum).</summary>
+    public const string TooShort = "too_short";
+
+    /// <summary>Not an email address.</summary>
+    public const string EmailInvalid = "email_invalid";
+
+    /// <summary>Not a phone number.</summary>
+    public const string PhoneInvalid = "phone_invalid";
+
+    /// <summary>Not an absolute http(s) URL.</summary>
+    public const string UrlInvalid = "url_invalid";
+
+    /// <summary>Not one of the names an enumeration allows (args: the allowed values).</summary>
+    public const string UnknownValue = "unknown_value";
+
+    /// <summary>A value of the wrong type or shape (e.g. <c>page=abc</c>, a number where text belongs).</summary>
+    public const string InvalidValue = "invalid_value";
+
+    /// <summary>A number outside its allowed range.</summary>
+    public const string OutOfRange = "out_of_range";
+
+    /// <summary>Text holds a NUL character (U+0000), which no stored text may contain.</summary>
+    public const string NulCharacter = "nul_character";
+
+    /// <summary>A JSON object names the same property twice.</summary>
+    public const string DuplicateProperty = "duplicate_property";
+
+    /// <summary>The request body is missing or is not JSON.</summary>
+    public const string BodyInvalid = "body_invalid";
+
+    /// <summary>The request body is larger than the API accepts.</summary>
+    public const string BodyTooLarge = "body_too_large";
+
+    /// <summary>Consent needs its date (GDPR Art. 7(1)).</summary>
+    public const string ConsentDateRequired = "consent_date_required";
+
+    /// <summary>Consent needs its purpose (GDPR Art. 7(1)).</summary>
+    public const string ConsentPurposeRequired = "consent_purpose_required";
+
+    /// <summary>A consent date after the latest date anywhere on Earth (args: that date).</summary>
+    public const string ConsentDateInFuture = "consent_date_in_future";
+
+    /// <summary>A consent date before the earliest plausible one (args: that date).</summary>
+    public const string ConsentDateTooEarly = "consent_date_too_early";
+
+    /// <summary>A consent date or purpose with a legal basis other than Consent.</summary>
+    public const string OnlyWithConsent = "only_with_consent";
+
+    /// <summary>"Other" (legal basis or source) needs a description.</summary>
+    public const string DescriptionRequiredForOther = "description_required_for_other";
+
+    /// <summary>A description with a legal basis or source other than "Other".</summary>
+    public const string OnlyWithOther = "only_with_other";
+
+    /// <summary>A contact needs a first name, a last name or an email.</summary>
+    public const string ContactNeedsIdentity = "contact_needs_identity";
+
+    /// <summary>An edit must send the version it was made on.</summary>
+    public const string VersionRequired = "version_required";
+
+    /// <summary>A lookup needs an email or a LinkedIn profile URL.</summary>
+    public const string LookupNeedsKey = "lookup_needs_key";
+
+    // Problems of the whole request (the top-level code).
+
+    /// <summary>Wrong email or password (deliberately not saying which).</summary>
+    public const string SignInFailed = "sign_in_failed";
+
+    /// <summary>The email belongs to users of several organizations: the organization must be named.</summary>
+    public const string SignInAmbiguous = "sign_in_ambiguous";
+
+    /// <summary>The refresh token is invalid, expired or already used.</summary>
+    public const string SessionEnded = "session_ended";
+
+    /// <summary>Someone else changed the compliance card since it was read.</summary>
+    public const string StaleCard = "stale_card";
+
+    /// <summary>Someone else changed the contact since it was read.</summary>
+    public const string StaleContact = "stale_contact";
+
+    /// <summary>A contact with this email or LinkedIn profile already exists.</summary>
+    public const string DuplicateContact = "duplicate_contact";
+
+    /// <summary>A user with this email already exists in the organization.</summary>
+    public const string DuplicateUser = "duplicate_user";
+
+    /// <summary>Too many requests; the Retry-After header says when to try again.</summary>
+    public const string RateLimited = "rate_limited";
+}

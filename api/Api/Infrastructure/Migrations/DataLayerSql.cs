@@ -6,7 +6,30 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations;
 /// </summary>
 internal static class DataLayerSql
 {
-    public const string Up = """"
+    /// <summary>
+    /// The audited columns of a contact and their names in the trail, as this migration wrote them
+    /// into the trigger (frozen with it: a later migration that audits another column replaces the
+    /// trigger function with its own list).
+    /// </summary>
+    private static readonly (string Key, string Column)[] Audited =
+    [
+        ("firstName", "first_name"), ("lastName", "last_name"), ("email", "email"), ("phone", "phone"),
+        ("company", "company"), ("title", "title"), ("website", "website"), ("linkedIn", "linked_in"),
+        ("twitter", "twitter"), ("facebook", "facebook"), ("other", "other"), ("salesforceId", "salesforce_id"),
+        ("authorizationType", "authorization_type"), ("authorizationDescription", "authorization_description"),
+        ("consentDate", "consent_date"), ("consentPurpose", "consent_purpose"),
+        ("sourceType", "source_type"), ("sourceDescription", "source_description"), ("sourceUrl", "source_url"),
+    ];
+
+    private static string Pairs(params string[] rows) =>
+        string.Join(", ", Audited.Select(a => $"('{a.Key}', " + string.Join(", ", rows.Select(r => $"to_jsonb({r}.{a.Column})")) + ")"));
+
+    public static readonly string Up = UpTemplate
+        .Replace("{{PAIRS_NEW}}", Pairs("n"), StringComparison.Ordinal)
+        .Replace("{{PAIRS_OLD_NEW}}", Pairs("o", "n"), StringComparison.Ordinal)
+        .Replace("{{PAIRS_OLD}}", Pairs("o"), StringComparison.Ordinal);
+
+    private const string UpTemplate = """"
         CREATE EXTENSION IF NOT EXISTS pgcrypto;
 
         -- The unit of work's organization. '' (not NULL) is what a setting reads as after its transaction ended.
@@ -35,25 +58,6 @@ internal static class DataLayerSql
             WHERE u.email_normalized = p_email
         $$;
         REVOKE EXECUTE ON FUNCTION auth_find_users(text) FROM PUBLIC;
-
-        -- The audited values of a contact, from the row as jsonb (column names as PostgreSQL has them).
-        CREATE FUNCTION contact_audit_values(c jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-            SELECT jsonb_build_object(
-                'firstName', c->'first_name', 'lastName', c->'last_name', 'email', c->'email', 'phone', c->'phone',
-                'company', c->'company', 'title', c->'title', 'website', c->'website', 'linkedIn', c->'linked_in',
-                'twitter', c->'twitter', 'facebook', c->'facebook', 'other', c->'other', 'salesforceId', c->'salesforce_id',
-                'authorizationType', c->'authorization_type', 'authorizationDescription', c->'authorization_description',
-                'consentDate', c->'consent_date', 'consentPurpose', c->'consent_purpose',
-                'sourceType', c->'source_type', 'sourceDescription', c->'source_description', 'sourceUrl', c->'source_url')
-        $$;
-
-        -- {"after": {changed keys}, "before": {changed keys}}, or NULL when nothing audited changed.
-        CREATE FUNCTION audit_changes(b jsonb, a jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-            SELECT CASE WHEN count(*) = 0 THEN NULL ELSE
-                jsonb_build_object('before', jsonb_object_agg(k, b->k), 'after', jsonb_object_agg(k, a->k))::text END
-            FROM jsonb_object_keys(a) k
-            WHERE (b->k) IS DISTINCT FROM (a->k)
-        $$;
 
         -- Appends entries to one organization's chain: the head is locked once, the entries are hashed in
         -- one loop in order, inserted in one statement, and the head is moved once. Only trigger functions
@@ -126,6 +130,8 @@ internal static class DataLayerSql
         REVOKE EXECUTE ON FUNCTION audit_append(uuid, text[], uuid[], text[]) FROM PUBLIC;
 
         -- One statement on contacts: one audit row per changed contact, one append per organization it touched.
+        -- The before/after values come from one list of audited columns (see AuditedPairs); an update that
+        -- changes none of them (only updated_at, say) writes no audit row.
         CREATE FUNCTION contacts_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
         DECLARE
             card constant text[] := ARRAY['authorizationType', 'authorizationDescription', 'consentDate', 'consentPurpose',
@@ -134,40 +140,43 @@ internal static class DataLayerSql
         BEGIN
             IF TG_OP = 'INSERT' THEN
                 FOR r IN
-                    SELECT organization_id, array_agg(action ORDER BY id) AS actions, array_agg(id ORDER BY id) AS ids,
-                           array_agg(changes ORDER BY id) AS changes
-                    FROM (SELECT n.organization_id, n.id,
-                                 CASE WHEN n.source_type = 'ChromeExtension' THEN 'contact.captured' ELSE 'contact.created' END AS action,
-                                 jsonb_build_object('before', '{}'::jsonb, 'after', jsonb_strip_nulls(contact_audit_values(to_jsonb(n))))::text AS changes
-                          FROM new_rows n) x
-                    GROUP BY organization_id ORDER BY organization_id
+                    SELECT n.organization_id, array_agg(CASE WHEN n.source_type = 'ChromeExtension' THEN 'contact.captured' ELSE 'contact.created' END ORDER BY n.id) AS actions,
+                           array_agg(n.id ORDER BY n.id) AS ids, array_agg(d.changes ORDER BY n.id) AS changes
+                    FROM new_rows n
+                    CROSS JOIN LATERAL (
+                        SELECT jsonb_build_object('before', '{}'::jsonb, 'after', coalesce(jsonb_object_agg(k, a) FILTER (WHERE a IS NOT NULL), '{}'))::text AS changes
+                        FROM (VALUES {{PAIRS_NEW}}) v(k, a)) d
+                    GROUP BY n.organization_id ORDER BY n.organization_id
                 LOOP
                     PERFORM audit_append(r.organization_id, r.actions, r.ids, r.changes);
                 END LOOP;
             ELSIF TG_OP = 'UPDATE' THEN
                 FOR r IN
-                    SELECT organization_id,
-                           array_agg(CASE WHEN keys <@ card THEN 'contact.compliance-card-changed'
-                                          WHEN NOT keys && card THEN 'contact.personal-data-changed'
-                                          ELSE 'contact.changed' END ORDER BY id) AS actions,
-                           array_agg(id ORDER BY id) AS ids, array_agg(changes ORDER BY id) AS changes
-                    FROM (SELECT n.organization_id, n.id, d.changes,
-                                 ARRAY(SELECT jsonb_object_keys(d.changes::jsonb -> 'after')) AS keys
-                          FROM old_rows o
-                          JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
-                          CROSS JOIN LATERAL (SELECT audit_changes(contact_audit_values(to_jsonb(o)), contact_audit_values(to_jsonb(n))) AS changes) d
-                          WHERE d.changes IS NOT NULL) x
-                    GROUP BY organization_id ORDER BY organization_id
+                    SELECT n.organization_id,
+                           array_agg(CASE WHEN d.keys <@ card THEN 'contact.compliance-card-changed'
+                                          WHEN NOT d.keys && card THEN 'contact.personal-data-changed'
+                                          ELSE 'contact.changed' END ORDER BY n.id) AS actions,
+                           array_agg(n.id ORDER BY n.id) AS ids, array_agg(d.changes ORDER BY n.id) AS changes
+                    FROM old_rows o
+                    JOIN new_rows n ON n.organization_id = o.organization_id AND n.id = o.id
+                    CROSS JOIN LATERAL (
+                        SELECT jsonb_build_object('before', jsonb_object_agg(k, b), 'after', jsonb_object_agg(k, a))::text AS changes, array_agg(k) AS keys
+                        FROM (VALUES {{PAIRS_OLD_NEW}}) v(k, b, a)
+                        WHERE b IS DISTINCT FROM a
+                        HAVING count(*) > 0) d
+                    GROUP BY n.organization_id ORDER BY n.organization_id
                 LOOP
                     PERFORM audit_append(r.organization_id, r.actions, r.ids, r.changes);
                 END LOOP;
             ELSE
                 FOR r IN
-                    SELECT organization_id, array_agg('contact.deleted'::text ORDER BY id) AS actions, array_agg(id ORDER BY id) AS ids,
-                           array_agg(jsonb_build_object('before', jsonb_strip_nulls(contact_audit_values(to_jsonb(o))), 'after', '{}'::jsonb)::text
-                                     ORDER BY id) AS changes
+                    SELECT o.organization_id, array_agg('contact.deleted'::text ORDER BY o.id) AS actions,
+                           array_agg(o.id ORDER BY o.id) AS ids, array_agg(d.changes ORDER BY o.id) AS changes
                     FROM old_rows o
-                    GROUP BY organization_id ORDER BY organization_id
+                    CROSS JOIN LATERAL (
+                        SELECT jsonb_build_object('before', coalesce(jsonb_object_agg(k, b) FILTER (WHERE b IS NOT NULL), '{}'), 'after', '{}'::jsonb)::text AS changes
+                        FROM (VALUES {{PAIRS_OLD}}) v(k, b)) d
+                    GROUP BY o.organization_id ORDER BY o.organization_id
                 LOOP
                     PERFORM audit_append(r.organization_id, r.actions, r.ids, r.changes);
                 END LOOP;
@@ -236,8 +245,6 @@ internal static class DataLayerSql
         DROP FUNCTION refuse_truncate();
         DROP FUNCTION contacts_audit();
         DROP FUNCTION audit_append(uuid, text[], uuid[], text[]);
-        DROP FUNCTION audit_changes(jsonb, jsonb);
-        DROP FUNCTION contact_audit_values(jsonb);
         DROP FUNCTION auth_find_users(text);
         DROP POLICY tenant ON organizations;
         ALTER TABLE organizations DISABLE ROW LEVEL SECURITY;

@@ -21,6 +21,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Issuer = "compliance-connect";
     public const string Audience = "compliance-connect-api";
     public const string Password = "correct horse battery staple";
+    public const string DigestKey = "test-audit-digest-key-that-is-long-enough";
 
     /// <summary>A clock the tests can move; starts at the real time so tokens look normal.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -40,7 +41,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
-        builder.UseSetting("Audit:DigestKey", "test-audit-digest-key-that-is-long-enough");
+        builder.UseSetting("Audit:DigestKey", DigestKey);
         builder.UseSetting("Audit:CheckpointKey", "test-audit-checkpoint-key-that-is-long-enough");
         builder.UseSetting("Cors:AllowedOrigins:0", ExtensionOrigin);
         builder.UseSetting("Cors:AllowedOrigins:1", WebAppOrigin);

@@ -35,8 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     private void ApplyTenantFilter<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
         modelBuilder.Entity<T>().HasQueryFilter(e => e.OrganizationId == TenantId);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await CanonicalizePhonesAsync(cancellationToken);
+
         // New tenant rows default to the caller's organization; a row aimed at another one is a bug, not a request.
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>().Where(e => e.State == EntityState.Added))
         {
@@ -46,6 +48,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
             }
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private string? _defaultRegion;
+
+    /// <summary>
+    /// Phones are kept in one canonical form (E.164), national numbers read in the organization's
+    /// default region, so matching and duplicate checks compare like with like whichever endpoint
+    /// wrote the contact. Text that is no phone number (validation refuses it) is left as it is.
+    /// </summary>
+    private async Task CanonicalizePhonesAsync(CancellationToken ct)
+    {
+        foreach (var entry in ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            if (entry.Entity.Phone is not { } phone || (entry.State == EntityState.Modified && !entry.Property(c => c.Phone).IsModified))
+            {
+                continue;
+            }
+
+            _defaultRegion ??= await Organizations.Where(o => o.Id == TenantId).Select(o => o.DefaultRegion).SingleOrDefaultAsync(ct)
+                ?? Shared.Values.PhoneNumber.DefaultRegion;
+            entry.Entity.Phone = Contact.NormalizePhone(phone, _defaultRegion) ?? phone;
+        }
     }
 }

@@ -43,6 +43,7 @@ public static class DatabaseInitializer
 
         var owner = app.Configuration.GetConnectionString("Migrations") is { Length: > 0 } migrations ? migrations : app.Configuration.GetConnectionString("Default")!;
         await MigrateAsync(owner, app.Configuration["Database:RuntimeRole"]);
+        await Features.Contacts.ContactCanonicalization.RunAsync(app.Services, owner, app.Logger);
 
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {

@@ -219,6 +219,9 @@ internal static class DataLayerSql
         CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON audit_chain_heads
             FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 
+        -- One-time data steps the API runs after migrating (not organization data: no row-level security).
+        CREATE TABLE data_steps (name text PRIMARY KEY, done_at timestamptz NOT NULL DEFAULT now());
+
         -- Checkpoints are signed by the API; once written they stay.
         CREATE FUNCTION audit_checkpoints_protect() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -231,6 +234,7 @@ internal static class DataLayerSql
         """";
 
     public const string Down = """
+        DROP TABLE data_steps;
         DROP TRIGGER audit_checkpoints_no_truncate ON audit_checkpoints;
         DROP TRIGGER audit_checkpoints_protect ON audit_checkpoints;
         DROP FUNCTION audit_checkpoints_protect();

@@ -36,7 +36,7 @@ ensure_packages() {
 ensure_secrets() {
   local secrets="$LOCAL_DIR/secrets.env" name
   (umask 077; touch "$secrets")
-  for name in CC_JWT_KEY CC_AUDIT_KEY CC_CHECKPOINT_KEY CC_OWNER_DB_PASSWORD CC_APP_DB_PASSWORD CC_TEST_APP_DB_PASSWORD \
+  for name in CC_JWT_KEY CC_AUDIT_KEY CC_CHECKPOINT_KEY CC_UNSUBSCRIBE_KEY CC_OWNER_DB_PASSWORD CC_APP_DB_PASSWORD CC_TEST_APP_DB_PASSWORD \
               CC_DEMO_ADMIN_PASSWORD CC_DEMO_REP_PASSWORD; do
     grep -q "^$name=" "$secrets" || echo "$name=$(head -c 36 /dev/urandom | base64 | tr -d '\n/+=')" >> "$secrets"
   done

@@ -23,6 +23,10 @@ fi
 export Jwt__SigningKey="${Jwt__SigningKey:-$CC_JWT_KEY}"
 export Audit__DigestKey="${Audit__DigestKey:-$CC_AUDIT_KEY}"
 export Audit__CheckpointKey="${Audit__CheckpointKey:-$CC_CHECKPOINT_KEY}"
+export Email__UnsubscribeKey="${Email__UnsubscribeKey:-$CC_UNSUBSCRIBE_KEY}"
+export Email__PublicBaseUrl="${Email__PublicBaseUrl:-http://127.0.0.1:$port}"
+# Without an SMTP server (Email__Smtp__Host), sent messages are written as .eml files here.
+export Email__PickupDirectory="${Email__PickupDirectory:-$LOCAL_DIR/mail}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
 export Demo__Seed=true Database__MigrateOnStartup=true
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
@@ -31,11 +35,16 @@ say "Building the API and the extension (Release)"
 dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
 dotnet publish extension/Extension/Extension.csproj -c Release -nologo -v q -clp:ErrorsOnly
 
+if [ -n "${Email__Smtp__Host:-}" ]; then mail_line="sent through SMTP at $Email__Smtp__Host"
+else mail_line="no SMTP server configured (Email__Smtp__Host): sent messages are written to $Email__PickupDirectory"; fi
+
 cat <<MSG
 
   Extension folder: $REPO_ROOT/extension/dist
     Load it in Chrome/Chromium: chrome://extensions → turn on Developer mode → Load unpacked → pick that folder.
     Its API address defaults to http://127.0.0.1:5080 (change it under the extension's Options).
+
+  Email: $mail_line
 
   API: http://127.0.0.1:$port   (API reference: http://127.0.0.1:$port/scalar, health: /health/ready)
 

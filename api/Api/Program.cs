@@ -3,6 +3,8 @@ using ComplianceConnect.Api.Features.Auth;
 using ComplianceConnect.Api.Features.Capture;
 using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Features.Email;
+using ComplianceConnect.Api.Features.Unsubscribe;
 using ComplianceConnect.Api.Features.Users;
 using ComplianceConnect.Api.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddPersistence(builder.Configuration)
     .AddTokenAuthentication(builder.Configuration)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddEmail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +44,8 @@ api.MapContactsApi();
 api.MapCaptureApi();
 api.MapComplianceApi();
 api.MapAuditApi();
+api.MapEmailApi();
+api.MapUnsubscribeApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

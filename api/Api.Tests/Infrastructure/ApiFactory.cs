@@ -43,6 +43,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:Audience", Audience);
         builder.UseSetting("Audit:DigestKey", DigestKey);
         builder.UseSetting("Audit:CheckpointKey", "test-audit-checkpoint-key-that-is-long-enough");
+        builder.UseSetting("Email:UnsubscribeKey", "test-unsubscribe-link-key-that-is-long-enough");
+        builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "cc-test-mail"));
+        builder.UseSetting("Email:RunOutbox", "false"); // only the email tests' host sends, so no other host takes their messages
         builder.UseSetting("Cors:AllowedOrigins:0", ExtensionOrigin);
         builder.UseSetting("Cors:AllowedOrigins:1", WebAppOrigin);
         builder.UseSetting("Database:MigrateOnStartup", "false"); // done once per database, in CreateHost

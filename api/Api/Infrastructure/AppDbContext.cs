@@ -19,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+    public DbSet<Features.Email.EmailMessage> EmailMessages => Set<Features.Email.EmailMessage>();
+    public DbSet<Features.Email.EmailAttempt> EmailAttempts => Set<Features.Email.EmailAttempt>();
+    public DbSet<Features.Unsubscribe.SubscriptionEvent> SubscriptionEvents => Set<Features.Unsubscribe.SubscriptionEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

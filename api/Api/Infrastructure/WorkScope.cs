@@ -29,6 +29,7 @@ public static class Channels
     public const string Erasure = "erasure";
     public const string UnsubscribeLink = "unsubscribe-link";
     public const string Migration = "migration";
+    public const string Outbox = "outbox";
 
     /// <summary>The values a token may carry as its client; the others are set by routes and jobs only.</summary>
     public static readonly IReadOnlySet<string> TokenClients = new HashSet<string>(StringComparer.Ordinal) { Extension, WebApp, Api };

@@ -44,6 +44,8 @@ public static class ApiRoutes
 
     /// <summary>GET: re-computes the organization's audit chain (Admin only).</summary>
     public const string Audit = "/api/audit";
+    public const string Emails = "/api/emails";
+    public const string PrivacyNotice = "/api/settings/privacy-notice";
     public const string AuditVerify = Audit + "/verify";
     public const string AuditCheckpoint = Audit + "/checkpoint";
 

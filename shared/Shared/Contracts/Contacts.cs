@@ -102,6 +102,13 @@ public sealed record ContactDto
     public string? Facebook { get; init; }
     public string? Other { get; init; }
     public string? SalesforceId { get; init; }
+
+    /// <summary>When the contact unsubscribed, if they are unsubscribed now (derived from the subscription history).</summary>
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+
+    /// <summary>How that unsubscribe came about.</summary>
+    public SubscriptionSource? UnsubscribedVia { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public required ComplianceCardDto Card { get; init; }

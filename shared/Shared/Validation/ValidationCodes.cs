@@ -102,6 +102,21 @@ public static class ValidationCodes
     /// <summary>A user with this email already exists in the organization.</summary>
     public const string DuplicateUser = "duplicate_user";
 
+    /// <summary>No such record in the caller's organization.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The contact unsubscribed: nothing is sent to them.</summary>
+    public const string RecipientUnsubscribed = "recipient_unsubscribed";
+
+    /// <summary>The contact has no email address.</summary>
+    public const string RecipientHasNoEmail = "recipient_has_no_email";
+
+    /// <summary>The first email to a contact whose data was not collected from them needs the organization's privacy notice (GDPR Art. 14).</summary>
+    public const string PrivacyNoticeMissing = "privacy_notice_missing";
+
+    /// <summary>An unsubscribe was to be lifted, but the contact is not unsubscribed.</summary>
+    public const string NotUnsubscribed = "not_unsubscribed";
+
     /// <summary>Too many requests; the Retry-After header says when to try again.</summary>
     public const string RateLimited = "rate_limited";
 }

@@ -149,6 +149,11 @@ public static class AuditApi
 
     private static Dictionary<string, string?>? Read(JsonElement root, string name) =>
         root.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Object
-            ? values.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())
+            ? values.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => p.Value.GetString(),
+                _ => p.Value.GetRawText(), // numbers and flags (attempts, lookedLikeScanner) as their JSON text
+            })
             : null;
 }

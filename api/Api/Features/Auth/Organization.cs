@@ -15,6 +15,9 @@ public sealed class Organization
     /// <summary>ISO 3166 region that phone numbers written without a country code belong to.</summary>
     public string DefaultRegion { get; set; } = "SE";
 
+    /// <summary>The privacy notice (GDPR Art. 14) the first email to a contact whose data was not collected from them carries.</summary>
+    public string? PrivacyNotice { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -26,5 +29,6 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Slug).HasMaxLength(100);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.Property(o => o.DefaultRegion).HasMaxLength(2).HasDefaultValue("SE");
+        builder.Property(o => o.PrivacyNotice).HasMaxLength(4000);
     }
 }

@@ -43,6 +43,12 @@ public sealed class Contact : ITenantOwned
     public string? SourceUrl { get; set; }
     public DateTimeOffset? CapturedAt { get; set; }
 
+    /// <summary>Set by the database from the subscription history (the latest event): never written by the API.</summary>
+    public DateTimeOffset? UnsubscribedAt { get; private set; }
+
+    /// <summary>How the current unsubscribe came about; null while subscribed.</summary>
+    public SubscriptionSource? UnsubscribedVia { get; private set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -102,6 +108,8 @@ public sealed class Contact : ITenantOwned
         Facebook = Facebook,
         Other = Other,
         SalesforceId = SalesforceId,
+        UnsubscribedAt = UnsubscribedAt,
+        UnsubscribedVia = UnsubscribedVia,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         Card = ToCard(),
@@ -163,6 +171,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.SalesforceId).HasMaxLength(18);
         builder.Property(c => c.AuthorizationType).HasConversion<string>().HasMaxLength(40);
         builder.Property(c => c.SourceType).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.UnsubscribedVia).HasConversion<string>().HasMaxLength(20);
 
         // One contact per person and organization: these make capture's create-or-match race-free.
         builder.HasIndex(c => new { c.OrganizationId, c.EmailNormalized }).IsUnique().HasFilter("email_normalized IS NOT NULL");

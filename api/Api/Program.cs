@@ -17,6 +17,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors(ServiceRegistration.ExtensionCorsPolicy);

@@ -25,10 +25,15 @@ public static class ServiceRegistration
             throw new InvalidOperationException("ConnectionStrings:Default is not set (e.g. the ConnectionStrings__Default environment variable).");
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var limits = DatabaseLimits.From(configuration);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        limits.Apply(builder.ConnectionStringBuilder);
+        var dataSource = builder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(dataSource).UseSnakeCaseNamingConvention());
-        services.AddHealthChecks().AddNpgSql(tags: ["ready"]);
+        services.AddDbContext<AppDbContext>(options => options
+            .UseNpgsql(dataSource, npgsql => npgsql.CommandTimeout(limits.CommandTimeoutSeconds))
+            .UseSnakeCaseNamingConvention());
+        services.AddHealthChecks().AddNpgSql(tags: ["ready"], timeout: TimeSpan.FromSeconds(limits.HealthTimeoutSeconds));
         return services;
     }
 
@@ -43,6 +48,7 @@ public static class ServiceRegistration
             {
                 var settings = jwt.Value;
                 bearer.MapInboundClaims = false;
+                bearer.IncludeErrorDetails = false; // WWW-Authenticate says "Bearer", not why a token failed
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,
@@ -91,6 +97,7 @@ public static class ServiceRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
@@ -98,7 +105,10 @@ public static class ServiceRegistration
             ContractsJson.Apply(o.SerializerOptions);
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
-            o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes));
+        {
+            o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes);
+            o.AddServerHeader = false; // "Server: Kestrel" only helps whoever looks for a known weakness
+        });
         services.AddOpenApi();
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];

@@ -84,6 +84,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<TokenService>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<TenantScope>();
         services.AddScoped<UnitOfWork>();
@@ -114,16 +115,11 @@ public static class ServiceRegistration
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
 
-        var permits = configuration.GetValue("RateLimiting:SignInPermitLimit", 10);
-        var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:SignInWindowSeconds", 60));
+        var window = TimeSpan.FromMinutes(1);
         var refreshPermits = configuration.GetValue("RateLimiting:RefreshPermitLimit", 600);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AuthApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-
             // Refresh tokens are unguessable, so refresh only needs flood protection, and a whole office
             // behind one address refreshes every 15 minutes per person: a far larger budget than sign-in.
             limiter.AddPolicy(AuthApi.RefreshRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(

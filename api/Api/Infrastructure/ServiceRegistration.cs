@@ -49,6 +49,7 @@ public static class ServiceRegistration
                 var settings = jwt.Value;
                 bearer.MapInboundClaims = false;
                 bearer.IncludeErrorDetails = false; // WWW-Authenticate says "Bearer", not why a token failed
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = SessionRevocations.CheckAsync };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,
@@ -85,6 +86,7 @@ public static class ServiceRegistration
         services.AddScoped<CurrentUser>();
         services.AddScoped<TokenService>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionRevocations>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<TenantScope>();
         services.AddScoped<UnitOfWork>();

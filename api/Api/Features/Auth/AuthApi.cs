@@ -82,7 +82,8 @@ public static class AuthApi
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
+        RefreshRequest request, UnitOfWork work, TokenService tokens, SessionRevocations revocations, CancellationToken ct)
     {
         TokenResponse? response = null;
         if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
@@ -90,6 +91,10 @@ public static class AuthApi
             await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
             response = await tokens.RefreshAsync(request.RefreshToken!, ct);
             await unit.CommitAsync(ct); // a reuse revokes the family: that must stick even though the answer is 401
+            if (tokens.RevokedSession is { } ended)
+            {
+                revocations.Revoked(ended.Organization, ended.Family);
+            }
         }
 
         return response is not null
@@ -101,13 +106,18 @@ public static class AuthApi
                 "The refresh token is invalid, expired or was already used. Sign in again.");
     }
 
-    public static async Task<NoContent> SignOut(SignOutRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
+    public static async Task<NoContent> SignOut(
+        SignOutRequest request, UnitOfWork work, TokenService tokens, SessionRevocations revocations, CancellationToken ct)
     {
         if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
         {
             await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
             await tokens.RevokeAsync(request.RefreshToken!, ct);
             await unit.CommitAsync(ct);
+            if (tokens.RevokedSession is { } ended)
+            {
+                revocations.Revoked(ended.Organization, ended.Family); // its access tokens stop working now
+            }
         }
 
         return TypedResults.NoContent();

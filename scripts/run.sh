@@ -25,11 +25,32 @@ export Audit__DigestKey="${Audit__DigestKey:-$CC_AUDIT_KEY}"
 export Audit__CheckpointKey="${Audit__CheckpointKey:-$CC_CHECKPOINT_KEY}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
 export Demo__Seed=true Database__MigrateOnStartup=true
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Production unless asked otherwise: Development serves the browsable API reference (/scalar) and
+# detailed errors, which a machine others can reach must not. ASPNETCORE_ENVIRONMENT=Development opts in.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 say "Building the API and the extension (Release)"
 dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
 dotnet publish extension/Extension/Extension.csproj -c Release -nologo -v q -clp:ErrorsOnly
+
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+  reference="API reference: http://127.0.0.1:$port/scalar, "
+else
+  reference="OpenAPI document: /openapi/v1.json (the /scalar reference needs ASPNETCORE_ENVIRONMENT=Development), "
+fi
+
+# The demo passwords are shown once, on the run that creates the demo organization; a terminal's
+# scroll-back or a shared screen should not repeat them on every start.
+demo_marker="$LOCAL_DIR/demo-passwords-shown"
+if [ ! -e "$demo_marker" ]; then
+  demo="  Demo organization (created now; shown only this once):
+    Admin  admin@demo.example  password: $CC_DEMO_ADMIN_PASSWORD
+    Rep    rep@demo.example    password: $CC_DEMO_REP_PASSWORD"
+  touch "$demo_marker"
+else
+  demo="  Demo organization: admin@demo.example (Admin), rep@demo.example (Rep);
+    their passwords are CC_DEMO_ADMIN_PASSWORD and CC_DEMO_REP_PASSWORD in $LOCAL_DIR/secrets.env"
+fi
 
 cat <<MSG
 
@@ -37,11 +58,9 @@ cat <<MSG
     Load it in Chrome/Chromium: chrome://extensions → turn on Developer mode → Load unpacked → pick that folder.
     Its API address defaults to http://127.0.0.1:5080 (change it under the extension's Options).
 
-  API: http://127.0.0.1:$port   (API reference: http://127.0.0.1:$port/scalar, health: /health/ready)
+  API: http://127.0.0.1:$port   (${reference}health: /health/ready; environment $ASPNETCORE_ENVIRONMENT)
 
-  Demo organization (created on first run):
-    Admin  ${DEMO_ADMIN:-admin@demo.example}  password: $CC_DEMO_ADMIN_PASSWORD
-    Rep    ${DEMO_REP:-rep@demo.example}    password: $CC_DEMO_REP_PASSWORD
+$demo
 
 MSG
 

@@ -35,7 +35,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-var api = app.MapApi();
+var api = app.MapApi().DeclareProblemResponses();
 api.MapAuthApi();
 api.MapUsersApi();
 api.MapContactsApi();

@@ -112,7 +112,7 @@ public static class ServiceRegistration
             o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes);
             o.AddServerHeader = false; // "Server: Kestrel" only helps whoever looks for a known weakness
         });
-        services.AddOpenApi();
+        services.AddApiDocument();
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));

@@ -15,8 +15,8 @@ public static class AuthApi
     {
         var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth").Validate();
 
-        group.MapPost("/sign-in", SignIn); // limited by SignInThrottle, which counts failures only
-        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit);
+        group.MapPost("/sign-in", SignIn).WithMetadata(new ApiDocument.ThrottledMetadata()).ProducesProblem(StatusCodes.Status401Unauthorized); // limited by SignInThrottle, which counts failures only
+        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit).ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/sign-out", SignOut);
         group.MapGet("/me", Me).RequireAuthorization();
         return app;

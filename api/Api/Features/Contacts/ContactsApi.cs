@@ -18,6 +18,7 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Contacts).WithTags("Contacts").RequireAuthorization().Validate();
+        group.ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);

@@ -29,7 +29,9 @@ export Email__PublicBaseUrl="${Email__PublicBaseUrl:-http://127.0.0.1:$port}"
 export Email__PickupDirectory="${Email__PickupDirectory:-$LOCAL_DIR/mail}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
 export Demo__Seed=true Database__MigrateOnStartup=true
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Production unless asked otherwise: Development serves the browsable API reference (/scalar) and
+# detailed errors, which a machine others can reach must not. ASPNETCORE_ENVIRONMENT=Development opts in.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 say "Building the API and the extension (Release)"
 dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
@@ -37,6 +39,24 @@ dotnet publish extension/Extension/Extension.csproj -c Release -nologo -v q -clp
 
 if [ -n "${Email__Smtp__Host:-}" ]; then mail_line="sent through SMTP at $Email__Smtp__Host"
 else mail_line="no SMTP server configured (Email__Smtp__Host): sent messages are written to $Email__PickupDirectory"; fi
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+  reference="API reference: http://127.0.0.1:$port/scalar, "
+else
+  reference="OpenAPI document: /openapi/v1.json (the /scalar reference needs ASPNETCORE_ENVIRONMENT=Development), "
+fi
+
+# The demo passwords are shown once, on the run that creates the demo organization; a terminal's
+# scroll-back or a shared screen should not repeat them on every start.
+demo_marker="$LOCAL_DIR/demo-passwords-shown"
+if [ ! -e "$demo_marker" ]; then
+  demo="  Demo organization (created now; shown only this once):
+    Admin  admin@demo.example  password: $CC_DEMO_ADMIN_PASSWORD
+    Rep    rep@demo.example    password: $CC_DEMO_REP_PASSWORD"
+  touch "$demo_marker"
+else
+  demo="  Demo organization: admin@demo.example (Admin), rep@demo.example (Rep);
+    their passwords are CC_DEMO_ADMIN_PASSWORD and CC_DEMO_REP_PASSWORD in $LOCAL_DIR/secrets.env"
+fi
 
 cat <<MSG
 
@@ -46,11 +66,9 @@ cat <<MSG
 
   Email: $mail_line
 
-  API: http://127.0.0.1:$port   (API reference: http://127.0.0.1:$port/scalar, health: /health/ready)
+  API: http://127.0.0.1:$port   (${reference}health: /health/ready; environment $ASPNETCORE_ENVIRONMENT)
 
-  Demo organization (created on first run):
-    Admin  ${DEMO_ADMIN:-admin@demo.example}  password: $CC_DEMO_ADMIN_PASSWORD
-    Rep    ${DEMO_REP:-rep@demo.example}    password: $CC_DEMO_REP_PASSWORD
+$demo
 
 MSG
 

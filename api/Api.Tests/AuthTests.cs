@@ -156,14 +156,68 @@ public sealed class AuthTests(ApiFactory factory)
     {
         // The control for the theory above: the minting helper itself produces valid tokens.
         var tenant = await factory.CreateTenantAsync();
+        var session = SessionOf(await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password));
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Mint(tenant, ApiFactory.SigningKey, ApiFactory.Audience, ApiFactory.Issuer, factory.Clock.GetUtcNow().UtcDateTime, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(5)));
+            Mint(tenant, ApiFactory.SigningKey, ApiFactory.Audience, ApiFactory.Issuer, factory.Clock.GetUtcNow().UtcDateTime, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(5), session));
 
         var response = await client.GetAsync("/api/contacts");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_validly_signed_token_without_a_live_session_is_unauthorized(bool madeUpSession)
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Mint(tenant, ApiFactory.SigningKey, ApiFactory.Audience, ApiFactory.Issuer, now, now.AddMinutes(5), madeUpSession ? Guid.NewGuid().ToString() : null));
+
+        await (await client.GetAsync("/api/contacts")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task After_sign_out_the_sessions_access_token_is_refused_at_once()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var tokens = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+
+        await factory.CreateClient().PostAsJsonAsync("/api/auth/sign-out", new SignOutRequest(tokens.RefreshToken), Json.Options);
+
+        await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_refreshes_with_one_token_all_get_the_same_single_successor()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var tokens = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(tokens.RefreshToken), Json.Options)));
+        var renewed = await Task.WhenAll(responses.Select(r => r.ReadAsync<TokenResponse>()));
+
+        Assert.Single(renewed.Select(r => r.RefreshToken).Distinct());
+        await using var owner = new Npgsql.NpgsqlConnection(factory.OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var live = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM refresh_tokens WHERE organization_id = $1 AND family_id = $2 AND revoked_at IS NULL AND replaced_at IS NULL", owner)
+        {
+            Parameters = { new() { Value = tenant.Organization.Id }, new() { Value = Guid.Parse(SessionOf(tokens)) } },
+        };
+        Assert.Equal(1L, await live.ExecuteScalarAsync());
+    }
+
+    /// <summary>The session (refresh-token family) an access token belongs to.</summary>
+    public static string SessionOf(TokenResponse tokens) => new JsonWebTokenHandler().ReadJsonWebToken(tokens.AccessToken).GetClaim("sid").Value;
 
     [Fact]
     public async Task Malformed_json_is_a_400_problem_naming_the_body()
@@ -204,7 +258,7 @@ public sealed class AuthTests(ApiFactory factory)
         Assert.NotEmpty(await response.AssertFieldErrorAsync("body"));
     }
 
-    private static string Mint(TestTenant tenant, string key, string audience, string issuer, DateTime notBefore, DateTime expires) =>
+    private static string Mint(TestTenant tenant, string key, string audience, string issuer, DateTime notBefore, DateTime expires, string? session = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -218,6 +272,7 @@ public sealed class AuthTests(ApiFactory factory)
                 new Claim("name", tenant.Rep.DisplayName),
                 new Claim("role", "Rep"),
                 new Claim("org", tenant.Organization.Id.ToString()),
+                .. session is null ? Array.Empty<Claim>() : [new Claim("sid", session)],
             ]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });

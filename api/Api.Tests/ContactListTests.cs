@@ -37,6 +37,8 @@ public sealed class ContactListTests(ApiFactory factory)
     [InlineData("authorization=Consent,Other", "authorization")]
     [InlineData("pageSize=1000", "pageSize")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("page=10737419&pageSize=200", "page")]
     public async Task A_bad_list_parameter_is_a_400_naming_it(string query, string field)
     {
         var client = await (await factory.CreateTenantAsync()).RepClientAsync();

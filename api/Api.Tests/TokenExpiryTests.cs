@@ -75,4 +75,46 @@ public sealed class TokenExpiryTests(TimeTravelApiFactory factory) : IClassFixtu
             Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task When_a_reused_refresh_token_ends_the_session_its_newer_access_token_is_refused_too()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var first = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+        var second = await (await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(first.RefreshToken), Json.Options)).ReadAsync<TokenResponse>();
+        var holder = factory.CreateClient();
+        holder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await holder.GetAsync("/api/auth/me")).StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await client.PostAsJsonAsync("/api/auth/refresh", new RefreshRequest(first.RefreshToken), Json.Options);
+
+        await (await holder.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_session_ended_behind_this_instances_back_refuses_its_access_token_after_the_check_interval()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var tokens = await factory.SignInAsync(tenant.Rep.Email, ApiFactory.Password);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+
+        // As another API instance would: straight in the database, unseen by this one's cache.
+        await using (var owner = new Npgsql.NpgsqlConnection(factory.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var revoke = new Npgsql.NpgsqlCommand("UPDATE refresh_tokens SET revoked_at = now() WHERE organization_id = $1 AND family_id = $2", owner)
+            {
+                Parameters = { new() { Value = tenant.Organization.Id }, new() { Value = Guid.Parse(AuthTests.SessionOf(tokens)) } },
+            };
+            await revoke.ExecuteNonQueryAsync();
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(new Features.Auth.JwtOptions().SessionCheckSeconds + 1));
+
+        await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
 }

@@ -20,6 +20,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors(ServiceRegistration.ExtensionCorsPolicy);
@@ -37,7 +38,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-var api = app.MapApi();
+var api = app.MapApi().DeclareProblemResponses();
 api.MapAuthApi();
 api.MapUsersApi();
 api.MapContactsApi();

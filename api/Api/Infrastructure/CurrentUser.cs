@@ -9,6 +9,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string OrganizationClaim = "org";
     public const string ClientClaim = "client";
 
+    /// <summary>The session (refresh-token family) an access token belongs to.</summary>
+    public const string SessionClaim = "sid";
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public Guid? UserId => Guid.TryParse(Principal?.FindFirstValue("sub"), out var id) ? id : null;

@@ -25,10 +25,15 @@ public static class ServiceRegistration
             throw new InvalidOperationException("ConnectionStrings:Default is not set (e.g. the ConnectionStrings__Default environment variable).");
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var limits = DatabaseLimits.From(configuration);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        limits.Apply(builder.ConnectionStringBuilder);
+        var dataSource = builder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(dataSource).UseSnakeCaseNamingConvention());
-        services.AddHealthChecks().AddNpgSql(tags: ["ready"]);
+        services.AddDbContext<AppDbContext>(options => options
+            .UseNpgsql(dataSource, npgsql => npgsql.CommandTimeout(limits.CommandTimeoutSeconds))
+            .UseSnakeCaseNamingConvention());
+        services.AddHealthChecks().AddNpgSql(tags: ["ready"], timeout: TimeSpan.FromSeconds(limits.HealthTimeoutSeconds));
         return services;
     }
 
@@ -43,6 +48,8 @@ public static class ServiceRegistration
             {
                 var settings = jwt.Value;
                 bearer.MapInboundClaims = false;
+                bearer.IncludeErrorDetails = false; // WWW-Authenticate says "Bearer", not why a token failed
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = SessionRevocations.CheckAsync };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,
@@ -78,6 +85,8 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<TokenService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionRevocations>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<TenantScope>();
         services.AddScoped<UnitOfWork>();
@@ -91,6 +100,7 @@ public static class ServiceRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
@@ -98,22 +108,20 @@ public static class ServiceRegistration
             ContractsJson.Apply(o.SerializerOptions);
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
-            o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes));
-        services.AddOpenApi();
+        {
+            o.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", StrictInput.DefaultMaxRequestBodyBytes);
+            o.AddServerHeader = false; // "Server: Kestrel" only helps whoever looks for a known weakness
+        });
+        services.AddApiDocument();
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
 
-        var permits = configuration.GetValue("RateLimiting:SignInPermitLimit", 10);
-        var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:SignInWindowSeconds", 60));
+        var window = TimeSpan.FromMinutes(1);
         var refreshPermits = configuration.GetValue("RateLimiting:RefreshPermitLimit", 600);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AuthApi.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-
             // Refresh tokens are unguessable, so refresh only needs flood protection, and a whole office
             // behind one address refreshes every 15 minutes per person: a far larger budget than sign-in.
             limiter.AddPolicy(AuthApi.RefreshRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(

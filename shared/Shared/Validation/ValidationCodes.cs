@@ -119,4 +119,7 @@ public static class ValidationCodes
 
     /// <summary>Too many requests; the Retry-After header says when to try again.</summary>
     public const string RateLimited = "rate_limited";
+
+    /// <summary>The service cannot reach its database for now; the Retry-After header says when to try again.</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 }

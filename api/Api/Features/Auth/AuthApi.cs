@@ -9,39 +9,58 @@ namespace ComplianceConnect.Api.Features.Auth;
 
 public static class AuthApi
 {
-    public const string SignInRateLimit = "sign-in";
     public const string RefreshRateLimit = "refresh";
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Auth).WithTags("Auth").Validate();
 
-        group.MapPost("/sign-in", SignIn).RequireRateLimiting(SignInRateLimit);
-        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit);
+        group.MapPost("/sign-in", SignIn).WithMetadata(new ApiDocument.ThrottledMetadata()).ProducesProblem(StatusCodes.Status401Unauthorized); // limited by SignInThrottle, which counts failures only
+        group.MapPost("/refresh", Refresh).RequireRateLimiting(RefreshRateLimit).ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/sign-out", SignOut);
         group.MapGet("/me", Me).RequireAuthorization();
         return app;
     }
 
+    /// <summary>
+    /// Every sign-in verifies exactly this many password hashes (more only for an email in more
+    /// organizations than this), padding with a decoy, so its cost does not tell whether the email
+    /// is unknown, in one organization or in two.
+    /// </summary>
+    public const int HashesPerSignIn = 2;
+
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> SignIn(
         SignInRequest request, HttpContext http, AppDbContext db, UnitOfWork work, IPasswordHasher<User> hasher, TokenService tokens,
-        IConfiguration configuration, CancellationToken ct)
+        SignInThrottle throttle, IConfiguration configuration, CancellationToken ct)
     {
         var email = User.Normalize(request.Email!);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(email, address) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Failure(StatusCodes.Status429TooManyRequests, ValidationCodes.RateLimited, "Too many requests", $"Try again in {seconds} seconds.");
+        }
+
         var candidates = (await FindCandidatesAsync(db, email, ct))
             .Where(c => request.Organization == null || c.OrganizationSlug == request.Organization)
             .ToList();
 
-        // The same answer, in about the same time, for an unknown email and a wrong password:
-        // sign-in must not reveal who has an account, so an unknown email still pays for one hash check.
-        if (candidates.Count == 0)
+        // The same answer, at the same cost, for an unknown email and a wrong password: sign-in must
+        // not reveal who has an account (or in how many organizations).
+        var matches = candidates.Where(c => Verify(hasher, c.PasswordHash, request.Password!)).ToList();
+        for (var padding = candidates.Count; padding < HashesPerSignIn; padding++)
         {
             Verify(hasher, TimingDecoy.Value.PasswordHash, request.Password!);
         }
 
-        var matches = candidates.Where(c => Verify(hasher, c.PasswordHash, request.Password!)).ToList();
         if (matches.Count != 1)
         {
+            if (matches.Count == 0)
+            {
+                throttle.Failed(email, address);
+            }
+
             return Problems.Failure(
                 StatusCodes.Status401Unauthorized,
                 matches.Count == 0 ? ValidationCodes.SignInFailed : ValidationCodes.SignInAmbiguous,
@@ -50,6 +69,8 @@ public static class AuthApi
                     ? "The email or password is incorrect."
                     : "This email belongs to several organizations: name the organization to sign in to.");
         }
+
+        throttle.Succeeded(email);
 
         // Only now is the organization known: the rest of sign-in runs inside its scope.
         var match = matches[0];
@@ -61,7 +82,8 @@ public static class AuthApi
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
+        RefreshRequest request, UnitOfWork work, TokenService tokens, SessionRevocations revocations, CancellationToken ct)
     {
         TokenResponse? response = null;
         if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
@@ -69,6 +91,10 @@ public static class AuthApi
             await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
             response = await tokens.RefreshAsync(request.RefreshToken!, ct);
             await unit.CommitAsync(ct); // a reuse revokes the family: that must stick even though the answer is 401
+            if (tokens.RevokedSession is { } ended)
+            {
+                revocations.Revoked(ended.Organization, ended.Family);
+            }
         }
 
         return response is not null
@@ -80,13 +106,18 @@ public static class AuthApi
                 "The refresh token is invalid, expired or was already used. Sign in again.");
     }
 
-    public static async Task<NoContent> SignOut(SignOutRequest request, UnitOfWork work, TokenService tokens, CancellationToken ct)
+    public static async Task<NoContent> SignOut(
+        SignOutRequest request, UnitOfWork work, TokenService tokens, SessionRevocations revocations, CancellationToken ct)
     {
         if (TokenService.ParseOrganization(request.RefreshToken!) is { } organization)
         {
             await using var unit = await work.BeginAsync(new WorkContext(organization, Actor.System("session"), Channels.Api), ct);
             await tokens.RevokeAsync(request.RefreshToken!, ct);
             await unit.CommitAsync(ct);
+            if (tokens.RevokedSession is { } ended)
+            {
+                revocations.Revoked(ended.Organization, ended.Family); // its access tokens stop working now
+            }
         }
 
         return TypedResults.NoContent();

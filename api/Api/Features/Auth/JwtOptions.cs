@@ -27,6 +27,10 @@ public sealed class JwtOptions
     [Range(1, 365)]
     public int RefreshTokenDays { get; set; } = 14;
 
+    /// <summary>How long an access token's session is trusted without asking the database again whether it ended.</summary>
+    [Range(0, 900)]
+    public int SessionCheckSeconds { get; set; } = 10;
+
     public bool UsesExternalAuthority => !string.IsNullOrWhiteSpace(Authority);
 
     public SymmetricSecurityKey CreateSigningKey()

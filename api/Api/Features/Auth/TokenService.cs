@@ -16,10 +16,15 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
     /// How long a just-replaced refresh token still works. Two extension pages refreshing at once,
     /// or a popup closed while its refresh was in flight, present the same token within moments:
     /// that is a race, not theft, and must not sign the rep out. Later reuse still ends the session.
+    /// Within the grace a token still has exactly one successor: every presentation gets the same
+    /// new refresh token (derived from the old one with a server key), never a fresh pair each.
     /// </summary>
     public static readonly TimeSpan ReuseGrace = TimeSpan.FromSeconds(30);
 
     private readonly JwtOptions _options = options.Value;
+
+    /// <summary>The session this unit of work revoked, to be announced to <see cref="SessionRevocations"/> once committed.</summary>
+    public (Guid Organization, Guid Family)? RevokedSession { get; private set; }
 
     /// <summary>Starts a new session (a new refresh-token family).</summary>
     public Task<TokenResponse> IssueAsync(User user, string client, CancellationToken ct) => IssueAsync(user, Guid.CreateVersion7(), client, ct);
@@ -57,7 +62,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
         await db.RefreshTokens.IgnoreQueryFilters()
             .Where(t => t.OrganizationId == organizationId && t.Id == token.Id && t.ReplacedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplacedAt, now), ct);
-        return await IssueAsync(token.User, token.FamilyId, token.Client, ct);
+        return await IssueAsync(token.User, token.FamilyId, token.Client, ct, Successor(presented));
     }
 
     /// <summary>Ends the session the token belongs to. Unknown tokens are ignored (sign-out is idempotent).</summary>
@@ -79,33 +84,33 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
         }
     }
 
-    private Task<int> RevokeFamilyAsync(Guid organizationId, Guid familyId, CancellationToken ct)
+    private async Task<int> RevokeFamilyAsync(Guid organizationId, Guid familyId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.RefreshTokens.IgnoreQueryFilters()
+        RevokedSession = (organizationId, familyId);
+        return await db.RefreshTokens.IgnoreQueryFilters()
             .Where(t => t.OrganizationId == organizationId && t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
     }
 
-    private async Task<TokenResponse> IssueAsync(User user, Guid familyId, string client, CancellationToken ct)
+    /// <param name="successor">The refresh token replacing a presented one; null for a new session (a random one).</param>
+    private async Task<TokenResponse> IssueAsync(User user, Guid familyId, string client, CancellationToken ct, string? successor = null)
     {
         var now = clock.GetUtcNow();
         var organization = user.Organization ?? await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, ct);
 
         // "<organization>.<random>": the prefix lets a refresh find its row within one tenant.
-        var refresh = $"{user.OrganizationId:N}.{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32))}";
+        var refresh = successor ?? $"{user.OrganizationId:N}.{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32))}";
         var refreshExpires = now.AddDays(_options.RefreshTokenDays);
-        db.RefreshTokens.Add(new RefreshToken
-        {
-            OrganizationId = user.OrganizationId,
-            UserId = user.Id,
-            FamilyId = familyId,
-            TokenHash = Hash(refresh),
-            Client = client,
-            CreatedAt = now,
-            ExpiresAt = refreshExpires,
-        });
-        await db.SaveChangesAsync(ct);
+
+        // Concurrent refreshes with one token all derive the same successor: the first inserts it,
+        // the others wait for that insert's transaction and then find it there.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO refresh_tokens (organization_id, id, user_id, family_id, token_hash, client, created_at, expires_at)
+            VALUES ({user.OrganizationId}, {Guid.CreateVersion7()}, {user.Id}, {familyId}, {Hash(refresh)}, {client}, {now}, {refreshExpires})
+            ON CONFLICT (organization_id, token_hash) DO NOTHING
+            """, ct);
 
         var accessExpires = now.AddMinutes(_options.AccessTokenMinutes);
         var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -124,7 +129,7 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
                 new Claim("role", user.Role.ToString()),
                 new Claim(CurrentUser.OrganizationClaim, user.OrganizationId.ToString()),
                 new Claim(CurrentUser.ClientClaim, client),
-                new Claim("sid", familyId.ToString()),
+                new Claim(CurrentUser.SessionClaim, familyId.ToString()),
             ]),
             SigningCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         });
@@ -136,6 +141,17 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
     /// <summary>The organization a refresh token belongs to, from its "&lt;organization&gt;.&lt;random&gt;" form.</summary>
     public static Guid? ParseOrganization(string token) =>
         token.Length > 33 && token[32] == '.' && Guid.TryParseExact(token.AsSpan(0, 32), "N", out var id) ? id : null;
+
+    /// <summary>
+    /// The one refresh token that replaces <paramref name="presented"/>: keyed with a key derived from
+    /// the signing key, so only the server can compute it and anyone presenting the same token gets it.
+    /// </summary>
+    private string Successor(string presented)
+    {
+        var key = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("refresh-token-successor\n" + _options.SigningKey));
+        var mac = HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(presented));
+        return $"{presented[..32]}.{Base64UrlEncoder.Encode(mac)}";
+    }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }

@@ -14,6 +14,7 @@ public static class ComplianceApi
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.CardTemplate).WithTags("Compliance card").RequireAuthorization().Validate();
+        group.ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", Get);
         group.MapPut("/", Update);

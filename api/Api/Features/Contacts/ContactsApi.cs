@@ -12,9 +12,13 @@ public static class ContactsApi
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page any page size can reach without the offset overflowing an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Contacts).WithTags("Contacts").RequireAuthorization().Validate();
+        group.ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
@@ -28,9 +32,9 @@ public static class ContactsApi
     public static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> List(
         AppDbContext db, string? q, string? authorization, string? source, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        if (page < 1)
+        if (page is < 1 or > MaxPage)
         {
-            return Problems.Validation(nameof(page), ValidationCodes.OutOfRange, "Must be 1 or more.");
+            return Problems.Validation(nameof(page), ValidationCodes.OutOfRange, $"Must be between 1 and {MaxPage}.");
         }
 
         if (pageSize is < 1 or > MaxPageSize)
@@ -77,7 +81,7 @@ public static class ContactsApi
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(checked((page - 1) * pageSize)).Take(pageSize)
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<ContactDto>(items.Select(c => c.ToDto()).ToList(), page, pageSize, total));
     }

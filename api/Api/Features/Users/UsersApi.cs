@@ -14,6 +14,7 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Users).WithTags("Users").RequireAuthorization(Policies.Admin).Validate();
+        group.ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", List);
         group.MapPost("/", Create);

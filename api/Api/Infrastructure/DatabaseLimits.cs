@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace ComplianceConnect.Api.Infrastructure;
+
+/// <summary>
+/// How much of the database server one API instance may take, and how long it waits for it
+/// (the <c>Database</c> section). The pool stays well below the server's <c>max_connections</c>
+/// (100 by default, 3 of them reserved), so a flood of requests queues for a pooled connection in
+/// the API — and gives up after <see cref="ConnectTimeoutSeconds"/> with a 503 — instead of
+/// taking the server's last connections from every other client. With several instances, their
+/// pools together must stay below the server's limit.
+/// </summary>
+public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, int CommandTimeoutSeconds, int HealthTimeoutSeconds)
+{
+    public const int DefaultMaxPoolSize = 40;
+
+    public static DatabaseLimits From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Database");
+        return new(
+            section.GetValue("MaxPoolSize", DefaultMaxPoolSize),
+            section.GetValue("ConnectTimeoutSeconds", 5),
+            section.GetValue("CommandTimeoutSeconds", 15),
+            section.GetValue("HealthTimeoutSeconds", 3));
+    }
+
+    /// <summary>
+    /// Overrides the connection string's pool size and timeouts: Npgsql's own defaults (100
+    /// connections, a 15 s connect and a 30 s command timeout) are what let a flood or a hung
+    /// server take everything.
+    /// </summary>
+    public void Apply(NpgsqlConnectionStringBuilder connection)
+    {
+        connection.MaxPoolSize = MaxPoolSize;
+        connection.MinPoolSize = Math.Min(connection.MinPoolSize, MaxPoolSize);
+
+        // Timeout bounds both opening a socket and waiting for a free pooled connection.
+        connection.Timeout = ConnectTimeoutSeconds;
+        connection.CommandTimeout = CommandTimeoutSeconds;
+    }
+}

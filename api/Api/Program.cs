@@ -38,6 +38,7 @@ var api = app.MapApi();
 api.MapAuthApi();
 api.MapUsersApi();
 api.MapContactsApi();
+api.MapBulkApi();
 api.MapCaptureApi();
 api.MapComplianceApi();
 api.MapAuditApi();

@@ -275,6 +275,44 @@ public sealed class PeopleApiTests(ApiFactory factory)
         Assert.Equal((seeded, seeded), await BulkAuditEntriesAsync(tenant));
     }
 
+    [Fact]
+    public async Task Bulk_by_a_few_thousand_ids_changes_them_all_in_one_request()
+    {
+        const int seeded = 2500;
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        await SeedAsync(tenant, seeded, "Many");
+        var ids = await IdsAsync(tenant);
+
+        var result = (await client.Typed().BulkSetSourceAsync(new BulkSourceRequest { Ids = ids, SourceType = SourceType.CrmSync })).AssertValue();
+
+        Assert.Equal(seeded, result.Updated);
+        Assert.Empty(result.NotFound);
+        Assert.Equal(seeded, (await client.Typed().GetOverviewAsync()).AssertValue().BySource.Single(s => s.Type == SourceType.CrmSync).Count);
+        Assert.Equal((seeded, seeded), await BulkAuditEntriesAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Bulk_by_a_filter_with_a_search_changes_only_the_contacts_the_search_finds()
+    {
+        var client = await (await factory.CreateTenantAsync()).RepClientAsync();
+        var oberg = await CreateAsync(client, "Åsa", "Öberg", null, null);
+        var other = await CreateAsync(client, "Bo", "Lind", null, null);
+
+        var result = (await client.Typed().BulkSetAuthorizationAsync(new BulkAuthorizationRequest
+        {
+            Filter = new ContactFilter { Search = "oberg" },
+            ExpectedCount = 1,
+            AuthorizationType = AuthorizationType.Other,
+            AuthorizationDescription = "Works council agreement",
+        })).AssertValue();
+
+        Assert.Equal(1, result.Updated);
+        var card = await client.GetCardAsync(oberg.Id);
+        Assert.Equal((AuthorizationType.Other, "Works council agreement"), (card.AuthorizationType!.Value, card.AuthorizationDescription!));
+        Assert.Null((await client.GetCardAsync(other.Id)).AuthorizationType);
+    }
+
     [Theory]
     [InlineData("""{"authorizationType":"LegitimateInterest"}""", "ids")]
     [InlineData("""{"ids":[],"authorizationType":"LegitimateInterest"}""", "ids")]
@@ -362,6 +400,23 @@ public sealed class PeopleApiTests(ApiFactory factory)
             FROM generate_series(1, {count}) i
             """);
         await work.CommitAsync();
+    }
+
+    /// <summary>The ids of the organization's contacts (as the owner, behind the API).</summary>
+    private async Task<List<Guid>> IdsAsync(TestTenant tenant)
+    {
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM contacts WHERE organization_id = @org", connection);
+        command.Parameters.AddWithValue("org", tenant.Organization.Id);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 
     /// <summary>The organization's audit entries on channel bulk, and how many contacts they are about (as the owner, behind the API).</summary>

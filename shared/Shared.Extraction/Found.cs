@@ -166,7 +166,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
     /// <summary>Files a URL under the social profile it is, or as the website when <paramref name="use"/> allows.</summary>
     public void AddUrl(Uri? url, UrlUse use)
     {
-        if (url is null)
+        if (url is null || Urls.IsDevelopmentHost(url))
         {
             return;
         }

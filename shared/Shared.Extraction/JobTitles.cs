@@ -47,7 +47,7 @@ internal static partial class JobTitles
     [
         "gmbh", "ag", "se", "kg", "ohg", "ug", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc",
         "corp", "corp.", "corporation", "co.", "company", "s.a.", "sa", "sas", "sarl", "s.p.a.", "spa", "s.r.l.",
-        "srl", "b.v.", "bv", "n.v.", "nv", "ab", "oy", "oyj", "a/s", "as", "asa", "aps", "pty", "limited", "gbr",
+        "srl", "b.v.", "bv", "n.v.", "nv", "ab", "oy", "ehf", "ehf.", "hf", "hf.", "kft", "kft.", "z o.o.", "s.l.", "llp", "sarl", "aps", "a/s", "oyj", "a/s", "as", "asa", "aps", "pty", "limited", "gbr",
         "partg", "mbb", "kgaa", "gmbh & co. kg", "holding", "group", "s.l.", "sl", "k.k.", "pte", "lp", "sàrl",
     ];
 

@@ -69,6 +69,15 @@ internal sealed class Page
     /// </summary>
     public List<(IElement Element, string Text)> ContactTexts { get; } = [];
 
+    /// <summary>Bold elements (<c>strong</c>, <c>b</c>), which often hold the name in a staff list without markup.</summary>
+    public List<IElement> BoldElements { get; } = [];
+
+    /// <summary>Names of the organizations the page's structured data describes at its top level (the site's owner).</summary>
+    public List<string> StructuredOrganizations { get; } = [];
+
+    /// <summary>The page's footers (site footer regions), where the owner's legal name and address usually are.</summary>
+    public List<IElement> Footers { get; } = [];
+
     /// <summary>Elements marked as an author byline (<c>rel=author</c>, class "author"/"byline").</summary>
     public List<IElement> Bylines { get; } = [];
 
@@ -313,7 +322,13 @@ internal sealed class Page
         void Enter(IElement element, Region inherited, int indexInParent)
         {
             var attributes = Attributes.Of(element);
-            var region = inherited | OwnRegion(element, attributes, inherited);
+            var own = OwnRegion(element, attributes, inherited);
+            var region = inherited | own;
+            if ((own & Region.SiteFooter) != 0 && (inherited & Region.SiteFooter) == 0 && Footers.Count < 5)
+            {
+                Footers.Add(element);
+            }
+
             var index = _infos.Count;
             _index[element] = index;
             _infos.Add(new ElementInfo { Start = index, End = index, Region = region, IndexInParent = indexInParent });
@@ -358,6 +373,13 @@ internal sealed class Page
                 break;
             case "h1" or "h2" or "h3" or "h4":
                 Headings.Add(element);
+                break;
+            case "strong" or "b":
+                if (BoldElements.Count < 1_000)
+                {
+                    BoldElements.Add(element);
+                }
+
                 break;
         }
 

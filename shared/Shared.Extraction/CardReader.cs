@@ -45,7 +45,7 @@ internal static class CardReader
         var seeds = 0;
         foreach (var fact in facts)
         {
-            if (fact.Kind == LinkKind.Profile || fact.IsSecondary || seeds++ >= MaxSeeds)
+            if (fact.Kind == LinkKind.Profile || (fact.IsSecondary && !InOwnersHeader(page, fact.Element)) || seeds++ >= MaxSeeds)
             {
                 continue;
             }
@@ -60,7 +60,7 @@ internal static class CardReader
                 break;
             }
 
-            if (!page.IsSecondary(strong))
+            if (!page.IsSecondary(strong) || InOwnersHeader(page, strong))
             {
                 ReadCard(page, strong, null, cards);
             }
@@ -75,7 +75,10 @@ internal static class CardReader
         for (var level = 0; level < MaxClimb && block is not null && block.LocalName is not ("body" or "html"); level++, block = block.ParentElement)
         {
             var lines = CardLines.Of(page, block, MaxLines);
-            var seedLine = lines.FindIndex(l => l.Contains(page, seed));
+            // A link is its own line; an address written in text is on the line that spells it.
+            var seedLine = fact is { IsLink: false }
+                ? lines.FindIndex(l => l.Contains(page, seed) && SpellsValue(l.Text, fact))
+                : lines.FindIndex(l => l.Contains(page, seed));
             if (seedLine < 0)
             {
                 continue;
@@ -104,6 +107,14 @@ internal static class CardReader
             }
         }
     }
+
+    /// <summary>
+    /// A personal site or résumé puts its owner's name, title and contact line in the site header; there the header
+    /// is the page's card, not navigation.
+    /// </summary>
+    private static bool InOwnersHeader(Page page, IElement element) =>
+        page.MainHeading is { } heading && (page.RegionOf(heading) & Region.Secondary) == Region.SiteHeader
+        && (page.RegionOf(element) & Region.Secondary) == Region.SiteHeader;
 
     private static bool StartsLine(CardLine line, IElement seed)
     {
@@ -135,27 +146,53 @@ internal static class CardReader
             return null; // a function mailbox belongs to a person only when written on their line
         }
 
+        // Going up, the nearest name-shaped line is not always the name: "Freelance Translator" under "Tobias Engel"
+        // reads like one. The best backed candidate wins (the address spells it, it is bold or a heading, it starts
+        // with a known given name), the nearest among equals.
+        (int Index, (string Name, List<string> Tail) Name, int Strength)? best = null;
         for (var i = seedLine - 1; i >= 0 && i >= seedLine - MaxLinesBack; i--)
         {
             var text = lines[i].Text;
             if (text.Length > 160 || OtherEmail(text, fact.Value))
             {
-                return null; // prose, or the previous person's card
+                break; // prose, or the previous person's card
             }
 
             if (NameLine(text) is { } named)
             {
-                return (i, named);
+                var strength = Strength(lines[i], named.Name) + (fact.Identifier is { } id && Names.IdentifierMatches(named.Name, id) ? 3 : 0);
+                if (best is null || strength > best.Value.Strength)
+                {
+                    best = (i, named, strength);
+                }
+
+                if (strength >= 2)
+                {
+                    break;
+                }
             }
 
             if (IsHeading(lines[i]))
             {
-                return null; // a section heading ("Contact") ends the search: above it is other content
+                break; // a section heading ("Contact") ends the search: above it is other content
             }
         }
 
-        return null;
+        return best is { } found ? (found.Index, found.Name) : null;
     }
+
+    /// <summary>How much besides its shape says a line is a name: shown as a heading or in bold (2), a known given name (1).</summary>
+    private static int Strength(CardLine line, string name)
+    {
+        var element = line.Element;
+        var shown = IsHeading(line) || element.LocalName is "strong" or "b" or "dt"
+            || (element.GetAttribute("class") is { } classes && (classes.Contains("name", StringComparison.OrdinalIgnoreCase) || classes.Contains("namn", StringComparison.OrdinalIgnoreCase)));
+        return (shown ? 2 : 0) + (GivenNames.StartsWithKnownGivenName(name) ? 1 : 0);
+    }
+
+    private static bool SpellsValue(string text, LinkFact fact) => fact.Kind == LinkKind.Email
+        ? ContactValues.FindEmails(text).Any(e => string.Equals(e, fact.Value, StringComparison.OrdinalIgnoreCase))
+        : ContactValues.FindPhones(text).Any(p => p == fact.Value);
 
     private static bool IsHeading(CardLine line) => line.Element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
@@ -221,6 +258,19 @@ internal static class CardReader
             card.AddJobTitle(role);
         }
 
+        // The seed's own value is the card's for certain; adding it first keeps a "To:" line's address out.
+        if (fact is not null)
+        {
+            if (fact.Kind == LinkKind.Email)
+            {
+                card.AddEmail(fact.Value);
+            }
+            else if (fact.Kind == LinkKind.Phone)
+            {
+                card.AddPhone(fact.Value);
+            }
+        }
+
         var sameLine = true;
         var textLines = 0;
         foreach (var segment in named.Tail)
@@ -232,7 +282,8 @@ internal static class CardReader
         for (var i = nameIndex + 1; i < lines.Count && i <= nameIndex + MaxLinesForward; i++)
         {
             var line = lines[i];
-            if (IsHeading(line) || NameLine(WithoutContacts(line)) is not null || (card.Email is not null && OtherEmail(line.Text, card.Email)))
+            if (IsHeading(line) || (NameLine(WithoutContacts(line)) is { } next && Strength(line, next.Name) > 0)
+                || (card.Email is not null && OtherEmail(line.Text, card.Email)))
             {
                 break; // the next person's card
             }
@@ -240,20 +291,6 @@ internal static class CardReader
             if (ReadLine(page, card, line.Text, line, sameLine, ref textLines, fact is not null) == LineKind.Prose && card.Email is not null)
             {
                 break;
-            }
-        }
-
-        // Values on the name's own line (including a function mailbox) were read above; the seed's own value is
-        // the card's for certain.
-        if (fact is not null)
-        {
-            if (fact.Kind == LinkKind.Email)
-            {
-                card.AddEmail(fact.Value);
-            }
-            else if (fact.Kind == LinkKind.Phone)
-            {
-                card.AddPhone(fact.Value);
             }
         }
 
@@ -282,9 +319,16 @@ internal static class CardReader
         Prose,
     }
 
+    private static readonly string[] HeaderLabels = ["to:", "cc:", "bcc:", "an:", "till:", "reply-to:", "requester:"];
+
     private static LineKind ReadLine(Page page, Found card, string text, CardLine line, bool sameLine, ref int textLines, bool contactSeeded)
     {
         var kind = LineKind.Skipped;
+        if (HeaderLabels.Any(l => text.StartsWith(l, StringComparison.OrdinalIgnoreCase)))
+        {
+            return LineKind.Skipped; // the message's other addressees
+        }
+
         foreach (var email in ContactValues.FindEmails(text))
         {
             if (sameLine || !ContactValues.IsRoleEmail(email))
@@ -335,12 +379,29 @@ internal static class CardReader
 
         if (kind == LineKind.Contact)
         {
+            // "Framkvæmdastjóri · +354 555 1201 · gudrun@…": the words beside the contact details are still read.
+            var rest = WithoutContacts(line with { Text = text });
+            if (rest.Length > 1 && rest != text && rest.Split(' ').Length <= 6)
+            {
+                foreach (var segment in Segments(rest).Where(s => !IsContactLabel(s)))
+                {
+                    ReadText(card, segment, ref textLines, contactSeeded);
+                }
+            }
+
             return kind;
         }
 
+        return ReadText(card, text, ref textLines, contactSeeded);
+    }
+
+    private static LineKind ReadText(Found card, string text, ref int textLines, bool contactSeeded)
+    {
         var value = text.Trim().TrimEnd(',', ';');
         var lower = value.ToLowerInvariant();
-        if (value.Length < 2 || value == "--" || SkippedLabels.Any(l => lower.StartsWith(l, StringComparison.Ordinal)))
+        // "Office: Gates 412", "Room 3.14" are skipped; "Office Manager" is not a label.
+        var labelled = value.Contains(':', StringComparison.Ordinal) || value.Any(char.IsAsciiDigit);
+        if (value.Length < 2 || value == "--" || (labelled && SkippedLabels.Any(l => lower.StartsWith(l, StringComparison.Ordinal))))
         {
             return LineKind.Skipped;
         }
@@ -356,6 +417,11 @@ internal static class CardReader
             return LineKind.Contact;
         }
 
+        if (value.Any(char.IsAsciiDigit) && value.Length < 40 && lower.Contains(':', StringComparison.Ordinal))
+        {
+            return LineKind.Skipped; // "Office: Gates 412"
+        }
+
         textLines++;
         if (card.JobTitle is null && textLines <= 2 && !IsDepartment(lower) && !value.Any(char.IsAsciiDigit)
             && (JobTitles.LooksLikeTitleLine(value) || (contactSeeded && textLines == 1 && !LooksLikeOrganization(value) && value.Length <= 60 && !value.EndsWith('.'))))
@@ -367,13 +433,27 @@ internal static class CardReader
         }
 
         if (card.Organization is null && textLines <= 4 && !IsDepartment(lower) && value.Length <= 70 && !value.Any(char.IsAsciiDigit)
-            && char.IsUpper(value[0]) && (LooksLikeOrganization(value) || (card.JobTitle is not null && textLines == 2 && !value.Contains(", ", StringComparison.Ordinal))))
+            && char.IsUpper(value[0]) && value.IndexOfAny(['?', '!', ':']) < 0 && SiteOwner.IsNameShaped(value) && (LooksLikeOrganization(value) || (card.JobTitle is not null && textLines == 2 && !value.Contains(", ", StringComparison.Ordinal))))
         {
             card.AddOrganization(value);
             return LineKind.Organization;
         }
 
         return LineKind.Skipped;
+    }
+
+    private static readonly HashSet<string> ContactLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tel", "tel.", "telefon", "telephone", "phone", "mobile", "mobil", "mob", "cell", "fax", "t", "e", "m", "f", "p",
+        "email", "e-mail", "mail", "e-post", "epost", "puh", "puh.", "tél", "tlf", "tlf.", "tfn", "sähköposti", "sími",
+        "netfang", "web", "www", "contact", "kontakt", "direct", "direkt", "office", "växel", "switchboard",
+    };
+
+    /// <summary>"Tel.", "E-mail:", "Phone" left beside a number or address once it is taken out.</summary>
+    private static bool IsContactLabel(string segment)
+    {
+        var value = segment.Trim().TrimEnd(':', '.', ' ').Trim();
+        return value.Length == 0 || ContactLabels.Contains(value) || segment.TrimEnd().EndsWith(':');
     }
 
     private static bool IsDepartment(string lower) => DepartmentStarts.Any(d => lower.StartsWith(d, StringComparison.Ordinal));

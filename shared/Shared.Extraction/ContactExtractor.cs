@@ -87,6 +87,7 @@ public sealed class ContactExtractor
         RunReader("metadata", () => MetaReader.Read(page, found), warnings);
         RunReader("page text", () => PlainTextReader.Read(page, found), warnings);
         RunReader("contact cards", () => CardReader.Read(page, facts, found), warnings);
+        RunReader("sentences", () => ProseReader.Read(page, found), warnings);
 
         // The site's owner is never a person on its own site ("Brightwater Logistics" in the hero heading).
         SiteOwner? owner = null;
@@ -124,6 +125,12 @@ public sealed class ContactExtractor
         if (subject is not null && page.PageUri is not null)
         {
             subject.AddUrl(page.PageUri, UrlUse.ProfileOnly);
+
+            // On the person's own site, the site is their website.
+            if (subject.Website is null && OwnSite.HomeOf(page, subject, owner) is { } home)
+            {
+                subject.AddUrl(home, UrlUse.Own);
+            }
         }
 
         // Converted lazily: only as many as are returned (cleaning names is the costly part on a directory page).

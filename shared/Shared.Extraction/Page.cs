@@ -69,6 +69,9 @@ internal sealed class Page
     /// </summary>
     public List<(IElement Element, string Text)> ContactTexts { get; } = [];
 
+    /// <summary>Paragraphs, for the sentences that introduce someone ("My name is …", "She is a lecturer at …").</summary>
+    public List<IElement> Paragraphs { get; } = [];
+
     /// <summary>Bold elements (<c>strong</c>, <c>b</c>), which often hold the name in a staff list without markup.</summary>
     public List<IElement> BoldElements { get; } = [];
 
@@ -374,6 +377,13 @@ internal sealed class Page
             case "h1" or "h2" or "h3" or "h4":
                 Headings.Add(element);
                 break;
+            case "p":
+                if (Paragraphs.Count < 400)
+                {
+                    Paragraphs.Add(element);
+                }
+
+                break;
             case "strong" or "b":
                 if (BoldElements.Count < 1_000)
                 {
@@ -411,7 +421,8 @@ internal sealed class Page
 
         if (Bylines.Count < 100 && element.LocalName != "a"
             && (TextUtil.HasToken(classes, "author") || TextUtil.HasToken(classes, "byline")
-                || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")))
+                || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")
+                || TextUtil.Tokens(classes).Any(t => t.EndsWith("__author", StringComparison.OrdinalIgnoreCase))))
         {
             Bylines.Add(element);
         }

@@ -111,6 +111,11 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
             return false;
         }
 
+        if (person.Hints.HasFlag(Hints.PageAuthor) && !person.Hints.HasFlag(Hints.DeclaredSubject))
+        {
+            return true; // the author of a post on a company's own site writes for that company
+        }
+
         if (page.PageUri is not { } pageUri || pageUri.Scheme == Uri.UriSchemeFile)
         {
             return false;
@@ -295,7 +300,7 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
         return value.Trim().EndsWith('.') && JobTitles.IsCompanyName(text + ".") && !JobTitles.IsCompanyName(text) ? text + "." : text;
     }
 
-    private static bool IsNameShaped(string text)
+    internal static bool IsNameShaped(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 7 || !(char.IsUpper(words[0][0]) || char.IsDigit(words[0][0])))
@@ -303,7 +308,7 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
             return false;
         }
 
-        return words.All(w => !char.IsLower(w[0]) || NameConnectors.Contains(w) || JobTitles.IsCompanyName("x " + w))
+        return words.All(w => !char.IsLower(w[0]) || NameConnectors.Contains(w) || JobTitles.IsCompanyName("x " + w) || LooksLikeOrganization(w))
             && !text.Any(char.IsAsciiDigit);
     }
 

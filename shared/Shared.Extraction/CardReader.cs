@@ -42,6 +42,10 @@ internal static class CardReader
     public static void Read(Page page, IReadOnlyList<LinkFact> facts, List<Found> into)
     {
         var cards = new Dictionary<IElement, Found>(ReferenceEqualityComparer.Instance);
+
+        // Neighbouring seeds climb to the same blocks (every card of a staff list reaches the list): their lines are
+        // split once, which keeps a directory page with hundreds of cards linear.
+        var lineCache = new Dictionary<IElement, List<CardLine>>(ReferenceEqualityComparer.Instance);
         var seeds = 0;
         foreach (var fact in facts)
         {
@@ -50,7 +54,7 @@ internal static class CardReader
                 continue;
             }
 
-            ReadCard(page, fact.Element, fact, cards);
+            ReadCard(page, fact.Element, fact, cards, lineCache);
         }
 
         foreach (var strong in page.BoldElements)
@@ -62,19 +66,24 @@ internal static class CardReader
 
             if (!page.IsSecondary(strong) || InOwnersHeader(page, strong))
             {
-                ReadCard(page, strong, null, cards);
+                ReadCard(page, strong, null, cards, lineCache);
             }
         }
 
         into.AddRange(cards.Values);
     }
 
-    private static void ReadCard(Page page, IElement seed, LinkFact? fact, Dictionary<IElement, Found> cards)
+    private static void ReadCard(Page page, IElement seed, LinkFact? fact, Dictionary<IElement, Found> cards, Dictionary<IElement, List<CardLine>> lineCache)
     {
         var block = seed.LocalName is "a" or "span" or "strong" or "b" or "em" or "i" or "small" or "font" ? seed.ParentElement : seed;
         for (var level = 0; level < MaxClimb && block is not null && block.LocalName is not ("body" or "html"); level++, block = block.ParentElement)
         {
-            var lines = CardLines.Of(page, block, MaxLines);
+            if (!lineCache.TryGetValue(block, out var lines))
+            {
+                lines = CardLines.Of(page, block, MaxLines);
+                lineCache[block] = lines;
+            }
+
             // A link is its own line; an address written in text is on the line that spells it.
             var seedLine = fact is { IsLink: false }
                 ? lines.FindIndex(l => l.Contains(page, seed) && SpellsValue(l.Text, fact))

@@ -130,6 +130,7 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
 
         var path = pageUri.AbsolutePath.ToLowerInvariant();
         return path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(segment => Path.GetFileNameWithoutExtension(segment)) // "team.html", "about-us.php"
             .Any(segment => MemberPathWords.Any(word => segment == word || segment.StartsWith(word + "-", StringComparison.Ordinal) || segment.StartsWith(word + "_", StringComparison.Ordinal) || segment.EndsWith("-" + word, StringComparison.Ordinal)));
     }
 

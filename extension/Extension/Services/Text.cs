@@ -26,6 +26,18 @@ public sealed class Text(SettingsStore settings)
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
+    /// <summary>
+    /// The one way the extension shows a date, in both languages: ISO 8601 (2026-11-30), which reads the same to
+    /// an English and a Swedish rep and matches what the date fields take.
+    /// </summary>
+    public static string Date(DateOnly date) => date.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A moment (when a contact was captured): the same date format, then the time in UTC, marked as such.</summary>
+    public static string Date(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString(DateFormat + " HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+
+    private const string DateFormat = "yyyy-MM-dd";
+
     public string Of(AuthorizationType? type) => type is null ? this["Auth.None"] : this["Auth." + type];
 
     public string Of(SourceType type) => this["Source." + type];

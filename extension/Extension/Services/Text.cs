@@ -26,6 +26,18 @@ public sealed class Text(SettingsStore settings)
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
+    /// <summary>
+    /// The one way the extension shows a date, in both languages: ISO 8601 (2026-11-30), which reads the same to
+    /// an English and a Swedish rep and matches what the date fields take.
+    /// </summary>
+    public static string Date(DateOnly date) => date.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A moment (when a contact was captured): the same date format, then the time in UTC, marked as such.</summary>
+    public static string Date(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString(DateFormat + " HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+
+    private const string DateFormat = "yyyy-MM-dd";
+
     public string Of(AuthorizationType? type) => type is null ? this["Auth.None"] : this["Auth." + type];
 
     public string Of(SourceType type) => this["Source." + type];
@@ -206,6 +218,10 @@ public sealed class Text(SettingsStore settings)
         ["Capture.Search"] = "Search contacts",
         ["Capture.NoBasisHint"] = "Without a legal basis the contact is saved but flagged until one is recorded.",
         ["Capture.ThisPage"] = "This page",
+        ["Capture.SelectionOffer"] = "You have text selected on this page.",
+        ["Capture.UseSelection"] = "Capture the selection",
+        ["Capture.Duplicate"] = "This email is already a contact. Nothing was saved or changed; what you entered is still here.",
+        ["Capture.OpenExisting"] = "Open the existing contact",
         ["Badge.Contact"] = "Compliance Connect: already a contact",
         ["Badge.NoLegalBasis"] = "Compliance Connect: a contact without a legal basis",
         ["Field.FirstName"] = "First name",
@@ -412,6 +428,10 @@ public sealed class Text(SettingsStore settings)
         ["Capture.Search"] = "Sök kontakter",
         ["Capture.NoBasisHint"] = "Utan rättslig grund sparas kontakten men flaggas tills en registreras.",
         ["Capture.ThisPage"] = "Den här sidan",
+        ["Capture.SelectionOffer"] = "Du har markerat text på sidan.",
+        ["Capture.UseSelection"] = "Spara från markeringen",
+        ["Capture.Duplicate"] = "E-postadressen är redan en kontakt. Inget sparades eller ändrades; det du fyllde i finns kvar.",
+        ["Capture.OpenExisting"] = "Öppna den befintliga kontakten",
         ["Badge.Contact"] = "Compliance Connect: redan en kontakt",
         ["Badge.NoLegalBasis"] = "Compliance Connect: en kontakt utan rättslig grund",
         ["Field.FirstName"] = "Förnamn",

@@ -34,6 +34,14 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(AuditCheckpointDto))]
 [JsonSerializable(typeof(CaptureRequest))]
 [JsonSerializable(typeof(CaptureResponse))]
+[JsonSerializable(typeof(ContactIdsRequest))]
+[JsonSerializable(typeof(ErasureResult))]
+[JsonSerializable(typeof(SuppressionCountDto))]
+[JsonSerializable(typeof(DataSubjectCopyDto))]
+[JsonSerializable(typeof(ImportJobDto))]
+[JsonSerializable(typeof(RetentionSettingsDto))]
+[JsonSerializable(typeof(RetentionKeepRequest))]
+[JsonSerializable(typeof(PagedResult<RetentionDueDto>))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
 

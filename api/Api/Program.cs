@@ -3,6 +3,9 @@ using ComplianceConnect.Api.Features.Auth;
 using ComplianceConnect.Api.Features.Capture;
 using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Features.Erasure;
+using ComplianceConnect.Api.Features.ImportExport;
+using ComplianceConnect.Api.Features.Retention;
 using ComplianceConnect.Api.Features.Users;
 using ComplianceConnect.Api.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddPersistence(builder.Configuration)
     .AddTokenAuthentication(builder.Configuration)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddImports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +45,10 @@ api.MapContactsApi();
 api.MapCaptureApi();
 api.MapComplianceApi();
 api.MapAuditApi();
+api.MapExportApi();
+api.MapErasureApi();
+api.MapImportApi();
+api.MapRetentionApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -19,6 +19,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+    public DbSet<Features.ImportExport.ContactExport> ContactExports => Set<Features.ImportExport.ContactExport>();
+    public DbSet<Features.ImportExport.ImportJob> ImportJobs => Set<Features.ImportExport.ImportJob>();
+    public DbSet<Features.ImportExport.ImportProblem> ImportProblems => Set<Features.ImportExport.ImportProblem>();
+    public DbSet<Features.Erasure.Suppression> Suppressions => Set<Features.Erasure.Suppression>();
+    public DbSet<Features.Retention.RetentionReview> RetentionReviews => Set<Features.Retention.RetentionReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

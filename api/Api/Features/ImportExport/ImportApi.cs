@@ -91,7 +91,14 @@ public static class ImportApi
 
             if (!await SpoolAsync(body, path, settings.MaxUploadBytes, ct))
             {
-                return Problems.Validation("file", ValidationCodes.BodyTooLarge, $"The file must be at most {settings.MaxUploadBytes} bytes ({settings.MaxUploadBytes / (1024 * 1024)} MiB).");
+                // A body without a Content-Length (chunked) is only found too large while it streams.
+                // (The server's own limit usually stops it first; this answers the same way as StrictInput does.)
+                var message = $"Must be at most {settings.MaxUploadBytes} bytes ({settings.MaxUploadBytes / (1024 * 1024)} MiB). Nothing was imported.";
+                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is not valid.", extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new Dictionary<string, string[]> { ["body"] = [message] },
+                    ["codes"] = new Dictionary<string, string[]> { ["body"] = [ValidationCodes.BodyTooLarge] },
+                });
             }
 
             try

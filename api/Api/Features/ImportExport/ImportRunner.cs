@@ -241,6 +241,7 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOption
                         email_hash text, linkedin_hash text, existing_id uuid) ON COMMIT DROP
                     """, ct);
                 await CopyAsync(connection, rows, context.OrganizationId, ct);
+                await ExecuteAsync(connection, "ANALYZE import_rows", ct); // a temporary table has no statistics: the joins below would be planned blind
 
                 // Erased people stay erased: refused with the row number only.
                 await using (var erased = new NpgsqlCommand("""

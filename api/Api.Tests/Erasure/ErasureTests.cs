@@ -97,22 +97,19 @@ public sealed class ErasureTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task The_erasure_refusal_carries_erasedAt_for_the_popup()
+    public async Task The_capture_refusal_says_when_the_person_was_erased_for_the_popup()
     {
         var tenant = await factory.CreateTenantAsync();
-        var client = await tenant.RepClientAsync();
+        var client = await factory.ClientForAsync(tenant.Rep.Email, ApiFactory.ExtensionOrigin);
         var person = Person(Guid.NewGuid().ToString("N")[..10]);
         var contact = (await client.Typed().CreateContactAsync(person)).AssertValue(HttpStatusCode.Created);
         (await client.Typed().EraseContactAsync(contact.Id)).AssertValue(HttpStatusCode.NoContent);
 
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(
-            client, ApiRoutes.Capture, new CaptureRequest { FirstName = "I", Email = person.Email, PageUrl = "https://erase.example/team" }, Json.Options);
+        var problem = (await client.Typed().CaptureAsync(new CaptureRequest { FirstName = "I", Email = person.Email, PageUrl = "https://erase.example/team" }))
+            .AssertProblem(HttpStatusCode.Conflict);
 
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        using var document = System.Text.Json.JsonDocument.Parse(body);
-        var erasedAt = document.RootElement.GetProperty("erasedAt").GetDateTimeOffset();
-        Assert.Equal(factory.Clock.GetUtcNow(), erasedAt, TimeSpan.FromMinutes(1));
+        Assert.Equal(ValidationCodes.ErasedPerson, problem.Code);
+        Assert.Equal(factory.Clock.GetUtcNow(), problem.ErasedAt!.Value, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

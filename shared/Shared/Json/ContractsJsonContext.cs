@@ -61,6 +61,9 @@ public sealed record ProblemDocument
 
     /// <summary>The stable code of a problem of the whole request (sign-in, conflict, rate limit).</summary>
     public string? Code { get; init; }
+
+    /// <summary>With <c>erased_person</c>: when the person was erased (GDPR Art. 17), so a client can say when.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }
 
 /// <summary>The JSON rules of the contracts, for serializer options that do not come from <see cref="ContractsJsonContext"/> (the API's).</summary>

@@ -160,7 +160,7 @@ public sealed class ImportTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_multipart_upload_is_imported_too_and_the_job_is_the_organizations_own()
+    public async Task A_multipart_upload_is_imported_too_and_the_job_is_listed_for_its_organization_only()
     {
         var tenant = await factory.CreateTenantAsync();
         var client = await tenant.RepClientAsync();
@@ -173,8 +173,10 @@ public sealed class ImportTests(ApiFactory factory)
         var job = await WaitAsync(client, started.Id);
 
         Assert.Equal(("people.csv", 1), (job.FileName, job.Created));
+        Assert.Equal(job.Id, (await client.Typed().ListImportsAsync()).AssertValue().Single().Id); // a rep who left finds it again
         var other = await (await factory.CreateTenantAsync()).RepClientAsync();
         Assert.Equal(404, (await other.Typed().GetImportAsync(job.Id)).Status);
+        Assert.Empty((await other.Typed().ListImportsAsync()).AssertValue());
     }
 
     private static async Task<ImportJobDto> ImportAsync(HttpClient client, string csv, bool updateExisting)

@@ -149,6 +149,10 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
         return SendAsync(HttpMethod.Post, ApiRoutes.Imports + query, Json.ImportJobDto, content, ct);
     }
 
+    /// <summary>The organization's latest import jobs, newest first, without their reports.</summary>
+    public Task<ApiResult<List<ImportJobDto>>> ListImportsAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Imports, Json.ListImportJobDto, null, ct);
+
     /// <summary>An import job's progress and report.</summary>
     public Task<ApiResult<ImportJobDto>> GetImportAsync(Guid jobId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.Import(jobId), Json.ImportJobDto, null, ct);

@@ -57,7 +57,7 @@ public static class ApiRoutes
     /// <summary>GET: how many entries the suppression list of erased people holds (Admin only).</summary>
     public const string SuppressionCount = "/api/suppression/count";
 
-    /// <summary>POST: upload a CSV to import (starts a job).</summary>
+    /// <summary>POST: upload a CSV to import (starts a job); GET: the latest jobs, newest first.</summary>
     public const string Imports = "/api/imports";
 
     /// <summary>GET: an import job's progress and report.</summary>

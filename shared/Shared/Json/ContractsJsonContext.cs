@@ -39,6 +39,7 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(SuppressionCountDto))]
 [JsonSerializable(typeof(DataSubjectCopyDto))]
 [JsonSerializable(typeof(ImportJobDto))]
+[JsonSerializable(typeof(List<ImportJobDto>))]
 [JsonSerializable(typeof(RetentionSettingsDto))]
 [JsonSerializable(typeof(RetentionKeepRequest))]
 [JsonSerializable(typeof(PagedResult<RetentionDueDto>))]

@@ -57,6 +57,7 @@ public static class ImportApi
         group.MapPost("/", Start)
             .WithMetadata(new RequestSizeLimitAttribute(max))
             .Accepts<IFormFile>("text/csv", "multipart/form-data");
+        group.MapGet("/", Recent);
         group.MapGet("/{id:guid}", Get);
         return app;
     }
@@ -131,6 +132,15 @@ public static class ImportApi
             }
         }
     }
+
+    /// <summary>The organization's latest imports, newest first (without their reports), so a rep who left can find theirs again.</summary>
+    public static async Task<Ok<List<ImportJobDto>>> Recent(AppDbContext db, CancellationToken ct)
+    {
+        var jobs = await db.ImportJobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(RecentJobs).ToListAsync(ct);
+        return TypedResults.Ok(jobs.Select(j => j.ToDto([])).ToList());
+    }
+
+    public const int RecentJobs = 20;
 
     public static async Task<Results<Ok<ImportJobDto>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct)
     {

@@ -5,6 +5,9 @@ using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Features.Email;
 using ComplianceConnect.Api.Features.Unsubscribe;
+using ComplianceConnect.Api.Features.Erasure;
+using ComplianceConnect.Api.Features.ImportExport;
+using ComplianceConnect.Api.Features.Retention;
 using ComplianceConnect.Api.Features.Users;
 using ComplianceConnect.Api.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,7 +19,8 @@ builder.Services
     .AddPersistence(builder.Configuration)
     .AddTokenAuthentication(builder.Configuration)
     .AddWebApi(builder.Configuration)
-    .AddEmail(builder.Configuration);
+    .AddEmail(builder.Configuration)
+    .AddImports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +52,10 @@ api.MapComplianceApi();
 api.MapAuditApi();
 api.MapEmailApi();
 api.MapUnsubscribeApi();
+api.MapExportApi();
+api.MapErasureApi();
+api.MapImportApi();
+api.MapRetentionApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -22,6 +22,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<Features.Email.EmailMessage> EmailMessages => Set<Features.Email.EmailMessage>();
     public DbSet<Features.Email.EmailAttempt> EmailAttempts => Set<Features.Email.EmailAttempt>();
     public DbSet<Features.Unsubscribe.SubscriptionEvent> SubscriptionEvents => Set<Features.Unsubscribe.SubscriptionEvent>();
+    public DbSet<Features.ImportExport.ContactExport> ContactExports => Set<Features.ImportExport.ContactExport>();
+    public DbSet<Features.ImportExport.ImportJob> ImportJobs => Set<Features.ImportExport.ImportJob>();
+    public DbSet<Features.ImportExport.ImportProblem> ImportProblems => Set<Features.ImportExport.ImportProblem>();
+    public DbSet<Features.Erasure.Suppression> Suppressions => Set<Features.Erasure.Suppression>();
+    public DbSet<Features.Retention.RetentionReview> RetentionReviews => Set<Features.Retention.RetentionReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

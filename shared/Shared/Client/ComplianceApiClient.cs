@@ -121,6 +121,75 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     public Task<ApiResult<AuditVerificationDto>> VerifyAuditAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.AuditVerify, Json.AuditVerificationDto, null, ct);
 
+    // Export, erasure, import, retention
+
+    /// <summary>One contact as CSV (the 16 export columns, UTF-8 with a BOM); audited as an export.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportContactCsvAsync(Guid contactId, CancellationToken ct = default) =>
+        DownloadAsync(HttpMethod.Get, ApiRoutes.ContactExportCsv(contactId), null, ct);
+
+    /// <summary>The chosen contacts as one CSV, streamed; audited as one export.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportContactsCsvAsync(IReadOnlyList<Guid> contactIds, CancellationToken ct = default) =>
+        DownloadAsync(HttpMethod.Post, ApiRoutes.ContactsExport, JsonContent.Create(new ContactIdsRequest(contactIds), Json.ContactIdsRequest), ct);
+
+    /// <summary>A contact's data-subject copy (GDPR Art. 15/20); audited as an export.</summary>
+    public Task<ApiResult<DataSubjectCopyDto>> GetDataSubjectCopyAsync(Guid contactId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.DataSubjectCopy(contactId), Json.DataSubjectCopyDto, null, ct);
+
+    /// <summary>Erases one contact (204; 404 when it is not the organization's).</summary>
+    public Task<ApiResult<NoContent>> EraseContactAsync(Guid contactId, CancellationToken ct = default) =>
+        SendAsync<NoContent>(HttpMethod.Delete, ApiRoutes.Contact(contactId), null, null, ct);
+
+    /// <summary>Erases the chosen contacts in one unit of work.</summary>
+    public Task<ApiResult<ErasureResult>> EraseContactsAsync(IReadOnlyList<Guid> contactIds, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.ContactsErase, Json.ErasureResult, JsonContent.Create(new ContactIdsRequest(contactIds), Json.ContactIdsRequest), ct);
+
+    /// <summary>How many entries the suppression list holds (Admin only).</summary>
+    public Task<ApiResult<SuppressionCountDto>> GetSuppressionCountAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.SuppressionCount, Json.SuppressionCountDto, null, ct);
+
+    /// <summary>
+    /// Uploads a CSV to import (202 with the queued job; 400 <c>import_file_invalid</c> for a file it cannot read,
+    /// 413 over the size limit). The stream is sent as it is read.
+    /// </summary>
+    public Task<ApiResult<ImportJobDto>> StartImportAsync(Stream csv, string? fileName, bool updateExisting, CancellationToken ct = default)
+    {
+        var content = new StreamContent(csv);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        var query = new QueryString();
+        query.Add("updateExisting", updateExisting ? "true" : "false");
+        query.Add("fileName", fileName);
+        return SendAsync(HttpMethod.Post, ApiRoutes.Imports + query, Json.ImportJobDto, content, ct);
+    }
+
+    /// <summary>The organization's latest import jobs, newest first, without their reports.</summary>
+    public Task<ApiResult<List<ImportJobDto>>> ListImportsAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Imports, Json.ListImportJobDto, null, ct);
+
+    /// <summary>An import job's progress and report.</summary>
+    public Task<ApiResult<ImportJobDto>> GetImportAsync(Guid jobId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Import(jobId), Json.ImportJobDto, null, ct);
+
+    /// <summary>The organization's retention period.</summary>
+    public Task<ApiResult<RetentionSettingsDto>> GetRetentionAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.RetentionSettings, Json.RetentionSettingsDto, null, ct);
+
+    /// <summary>Sets the organization's retention period (Admin only; null days turns the review off).</summary>
+    public Task<ApiResult<RetentionSettingsDto>> SetRetentionAsync(RetentionSettingsDto settings, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, ApiRoutes.RetentionSettings, Json.RetentionSettingsDto, JsonContent.Create(settings, Json.RetentionSettingsDto), ct);
+
+    /// <summary>One page of the contacts due for retention review, longest inactive first; its total is how many are due.</summary>
+    public Task<ApiResult<PagedResult<RetentionDueDto>>> ListRetentionDueAsync(int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var query = new QueryString();
+        query.Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        query.Add("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return SendAsync(HttpMethod.Get, ApiRoutes.RetentionDue + query, Json.PagedResultRetentionDueDto, null, ct);
+    }
+
+    /// <summary>Keeps a contact due for review, with an audited reason (204).</summary>
+    public Task<ApiResult<NoContent>> KeepContactAsync(Guid contactId, RetentionKeepRequest request, CancellationToken ct = default) =>
+        SendAsync<NoContent>(HttpMethod.Post, ApiRoutes.RetentionKeep(contactId), null, JsonContent.Create(request, Json.RetentionKeepRequest), ct);
+
     // Health
 
     /// <summary>Whether the API process answers (its liveness check).</summary>
@@ -132,7 +201,18 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     /// with <paramref name="responseType"/> (none when null or empty); a failure's body as a problem document.
     /// </summary>
     public async Task<ApiResult<T>> SendAsync<T>(
-        HttpMethod method, string pathAndQuery, JsonTypeInfo<T>? responseType, HttpContent? content = null, CancellationToken ct = default)
+        HttpMethod method, string pathAndQuery, JsonTypeInfo<T>? responseType, HttpContent? content = null, CancellationToken ct = default) =>
+        await SendCoreAsync(method, pathAndQuery, content, (body, _) => responseType is null || body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType), ct);
+
+    /// <summary>A request whose success body is a file (an export): its bytes, media type and file name.</summary>
+    public Task<ApiResult<DownloadedFile>> DownloadAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null, CancellationToken ct = default) =>
+        SendCoreAsync(method, pathAndQuery, content, (body, response) => new DownloadedFile(
+            body,
+            response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')), ct);
+
+    private async Task<ApiResult<T>> SendCoreAsync<T>(
+        HttpMethod method, string pathAndQuery, HttpContent? content, Func<byte[], HttpResponseMessage, T?> read, CancellationToken ct)
     {
         var address = Options.BaseAddress ?? http.BaseAddress
             ?? throw new InvalidOperationException($"Give the API's address as HttpClient.BaseAddress or {nameof(ComplianceApiClientOptions)}.{nameof(ComplianceApiClientOptions.BaseAddress)}.");
@@ -169,8 +249,7 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
             var body = await response.Content.ReadAsByteArrayAsync(ct);
             if (response.IsSuccessStatusCode)
             {
-                var value = responseType is null || body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType);
-                return new(value, status, null, null);
+                return new(read(body, response), status, null, null);
             }
 
             return new(default, status, ReadProblem(body), null);
@@ -195,3 +274,9 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
         }
     }
 }
+
+/// <summary>A file the API answered with.</summary>
+/// <param name="Content">Its bytes, as sent (a CSV export starts with the UTF-8 byte order mark).</param>
+/// <param name="MediaType">Its media type, e.g. <c>text/csv</c>.</param>
+/// <param name="FileName">The file name the API suggested (Content-Disposition).</param>
+public sealed record DownloadedFile(byte[] Content, string? MediaType, string? FileName);

@@ -54,6 +54,36 @@ public static class ApiRoutes
     /// <summary>GET a contact's audit trail.</summary>
     public const string ContactAuditTemplate = ContactTemplate + "/audit";
 
+    /// <summary>GET: one contact as CSV (the 16 export columns).</summary>
+    public const string ContactExportCsvTemplate = ContactTemplate + "/export.csv";
+
+    /// <summary>POST (ids): many contacts as one streamed CSV.</summary>
+    public const string ContactsExport = Contacts + "/export";
+
+    /// <summary>GET: a contact's data-subject copy (GDPR Art. 15/20) as JSON.</summary>
+    public const string DataSubjectCopyTemplate = ContactTemplate + "/data-subject-copy";
+
+    /// <summary>POST (ids): erases many contacts (GDPR Art. 17). DELETE on <see cref="ContactTemplate"/> erases one.</summary>
+    public const string ContactsErase = Contacts + "/erase";
+
+    /// <summary>GET: how many entries the suppression list of erased people holds (Admin only).</summary>
+    public const string SuppressionCount = "/api/suppression/count";
+
+    /// <summary>POST: upload a CSV to import (starts a job); GET: the latest jobs, newest first.</summary>
+    public const string Imports = "/api/imports";
+
+    /// <summary>GET: an import job's progress and report.</summary>
+    public const string ImportTemplate = Imports + "/{id:guid}";
+
+    /// <summary>GET and PUT (Admin) the organization's retention period.</summary>
+    public const string RetentionSettings = "/api/settings/retention";
+
+    /// <summary>GET: contacts due for retention review.</summary>
+    public const string RetentionDue = Contacts + "/retention-due";
+
+    /// <summary>POST: keep a contact due for review, with a reason.</summary>
+    public const string RetentionKeepTemplate = ContactTemplate + "/retention-keep";
+
     /// <summary>GET: re-computes the organization's audit chain (Admin only).</summary>
     public const string Audit = "/api/audit";
     public const string Emails = "/api/emails";
@@ -76,4 +106,16 @@ public static class ApiRoutes
 
     /// <summary>One contact's audit trail.</summary>
     public static string ContactAudit(Guid id) => $"{Contact(id)}/audit";
+
+    /// <summary>One contact as CSV.</summary>
+    public static string ContactExportCsv(Guid id) => $"{Contact(id)}/export.csv";
+
+    /// <summary>One contact's data-subject copy.</summary>
+    public static string DataSubjectCopy(Guid id) => $"{Contact(id)}/data-subject-copy";
+
+    /// <summary>One import job.</summary>
+    public static string Import(Guid id) => $"{Imports}/{id}";
+
+    /// <summary>Keep one contact due for retention review.</summary>
+    public static string RetentionKeep(Guid id) => $"{Contact(id)}/retention-keep";
 }

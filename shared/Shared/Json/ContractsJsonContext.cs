@@ -48,6 +48,15 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(AuditCheckpointDto))]
 [JsonSerializable(typeof(CaptureRequest))]
 [JsonSerializable(typeof(CaptureResponse))]
+[JsonSerializable(typeof(ContactIdsRequest))]
+[JsonSerializable(typeof(ErasureResult))]
+[JsonSerializable(typeof(SuppressionCountDto))]
+[JsonSerializable(typeof(DataSubjectCopyDto))]
+[JsonSerializable(typeof(ImportJobDto))]
+[JsonSerializable(typeof(List<ImportJobDto>))]
+[JsonSerializable(typeof(RetentionSettingsDto))]
+[JsonSerializable(typeof(RetentionKeepRequest))]
+[JsonSerializable(typeof(PagedResult<RetentionDueDto>))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;
 
@@ -67,6 +76,9 @@ public sealed record ProblemDocument
 
     /// <summary>The stable code of a problem of the whole request (sign-in, conflict, rate limit).</summary>
     public string? Code { get; init; }
+
+    /// <summary>With <c>erased_person</c>: when the person was erased (GDPR Art. 17), so a client can say when.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }
 
 /// <summary>The JSON rules of the contracts, for serializer options that do not come from <see cref="ContractsJsonContext"/> (the API's).</summary>

@@ -143,4 +143,12 @@ public static class ValidationCodes
 
     /// <summary>The service cannot reach its database for now; the Retry-After header says when to try again.</summary>
     public const string ServiceUnavailable = "service_unavailable";
+    /// <summary>The person was erased (GDPR Art. 17) and is on the suppression list: they cannot be added again (extension <c>erasedAt</c>).</summary>
+    public const string ErasedPerson = "erased_person";
+
+    /// <summary>An upload is not a CSV file the import can read (encoding, quotes, header, binary); nothing was written.</summary>
+    public const string ImportFileInvalid = "import_file_invalid";
+
+    /// <summary>An import row repeats the email or LinkedIn profile of an earlier row of the same file.</summary>
+    public const string DuplicateInFile = "duplicate_in_file";
 }

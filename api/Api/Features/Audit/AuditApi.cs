@@ -134,7 +134,7 @@ public static class AuditApi
             TypedResults.Ok(new AuditVerificationDto(false, checkedCount, sequence, $"Entry {sequence}: {reason}."));
     }
 
-    private static AuditEntryDto ToDto(AuditEntry e)
+    internal static AuditEntryDto ToDto(AuditEntry e)
     {
         Dictionary<string, string?>? before = null, after = null;
         if (e.Changes is not null)

@@ -19,6 +19,9 @@ public sealed class Organization
     public string? PrivacyNotice { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Days without real activity after which a contact is due for retention review (GDPR Art. 5(1)(e)); null: no review.</summary>
+    public int? RetentionDays { get; set; }
 }
 
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>

@@ -1,10 +1,13 @@
+using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Features.Contacts;
+using ComplianceConnect.Api.Features.Erasure;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConnect.Api.Features.Capture;
 
@@ -17,8 +20,8 @@ public static class CaptureApi
         return app;
     }
 
-    public static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem>> Capture(
-        CaptureRequest request, AppDbContext db, UnitOfWork work, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem, ProblemHttpResult>> Capture(
+        CaptureRequest request, AppDbContext db, UnitOfWork work, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -35,6 +38,12 @@ public static class CaptureApi
         if (await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } existing)
         {
             return TypedResults.Ok(new CaptureResponse(existing.ToDto(), Created: false));
+        }
+
+        // The person asked to be erased: 409 erased_person with erasedAt, so the popup can say so and when.
+        if (await Suppressions.ErasedAtAsync(db, audit.Value, contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } erasedAt)
+        {
+            return Suppressions.Refused(erasedAt);
         }
 
         db.Contacts.Add(contact);

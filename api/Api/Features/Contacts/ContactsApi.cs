@@ -1,3 +1,5 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Erasure;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
@@ -5,6 +7,7 @@ using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConnect.Api.Features.Contacts;
 
@@ -155,7 +158,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Created<ContactDto>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateContactRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateContactRequest request, AppDbContext db, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new Shared.ValidationErrors();
@@ -171,6 +174,11 @@ public static class ContactsApi
             return ContactMatching.Duplicate(existing);
         }
 
+        if (await Suppressions.ErasedAtAsync(db, audit.Value, contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } erasedAt)
+        {
+            return Suppressions.Refused(erasedAt);
+        }
+
         db.Contacts.Add(contact);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
@@ -181,7 +189,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactDto>, NotFound, ProblemHttpResult>> Update(
-        Guid id, UpdateContactRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, UpdateContactRequest request, AppDbContext db, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
     {
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
@@ -202,6 +210,12 @@ public static class ContactsApi
             if (await ContactMatching.FindAsync(db.Contacts.Where(c => c.Id != id), contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } other)
             {
                 return ContactMatching.Duplicate(other);
+            }
+
+            // Editing another contact into an erased person would re-add them as surely as creating one.
+            if (await Suppressions.ErasedAtAsync(db, audit.Value, contact.EmailNormalized, contact.LinkedInNormalized, ct) is { } erasedAt)
+            {
+                return Suppressions.Refused(erasedAt);
             }
         }
 

@@ -1,0 +1,219 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ComplianceConnect.Api.Tests.Infrastructure;
+using ComplianceConnect.Shared.Compliance;
+using ComplianceConnect.Shared.Contracts;
+using CsvHelper;
+using Microsoft.VisualBasic.FileIO;
+
+namespace ComplianceConnect.Api.Tests.ImportExport;
+
+[Collection(ApiCollection.Name)]
+public sealed class ExportTests(ApiFactory factory)
+{
+    private static readonly string[] Header =
+    [
+        "First Name", "Last Name", "Company", "Title", "Email ID", "Phone Number", "Website", "LinkedIn", "Twitter", "Facebook",
+        "Other", "Salesforce ID", "Person ID", "Created At", "Updated At", "Exported At",
+    ];
+
+    private static CreateContactRequest Åsa(string email) => new()
+    {
+        FirstName = "Åsa",
+        LastName = "Öberg-Ärlig",
+        Email = email,
+        Phone = "070-123 45 67",
+        Company = "Acme, \"Nordic\" AB",
+        Title = "=HYPERLINK(\"http://evil.example\")",
+        Website = "https://acme.example",
+        LinkedIn = "https://www.linkedin.com/in/asa-oberg",
+        Other = "@mention\r\nsecond line",
+    };
+
+    [Fact]
+    public async Task One_contact_exports_as_csv_with_the_16_columns_and_its_values_read_back_by_two_parsers()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var email = $"asa-{Guid.NewGuid():N}@acme.example";
+        var contact = (await client.Typed().CreateContactAsync(Åsa(email))).AssertValue(HttpStatusCode.Created);
+
+        var file = (await client.Typed().ExportContactCsvAsync(contact.Id)).AssertValue();
+
+        Assert.Equal("text/csv", file.MediaType);
+        Assert.Matches(@"^contact-asa-oberg-arlig-\d{4}-\d{2}-\d{2}\.csv$", file.FileName);
+        Assert.Equal([0xEF, 0xBB, 0xBF], file.Content[..3]); // UTF-8 byte order mark: Excel shows å, ä, ö
+        var expected = new Dictionary<string, string>
+        {
+            ["First Name"] = "Åsa",
+            ["Last Name"] = "Öberg-Ärlig",
+            ["Company"] = "Acme, \"Nordic\" AB",
+            ["Title"] = "'=HYPERLINK(\"http://evil.example\")",
+            ["Email ID"] = email,
+            ["Phone Number"] = "'+46701234567", // E.164 is stored; the apostrophe keeps Excel from making it a number or formula
+            ["Website"] = "https://acme.example",
+            ["LinkedIn"] = "https://www.linkedin.com/in/asa-oberg",
+            ["Twitter"] = "",
+            ["Facebook"] = "",
+            ["Other"] = "'@mention\r\nsecond line",
+            ["Salesforce ID"] = "",
+            ["Person ID"] = contact.Id.ToString(),
+        };
+        foreach (var (header, rows) in new[] { ReadWithCsvHelper(file.Content), ReadWithTextFieldParser(file.Content) })
+        {
+            Assert.Equal(Header, header);
+            var row = Assert.Single(rows);
+            var values = header.Zip(row).ToDictionary(p => p.First, p => p.Second);
+            foreach (var (column, value) in expected)
+            {
+                Assert.Equal(value, values[column]);
+            }
+
+            foreach (var column in new[] { "Created At", "Updated At", "Exported At" })
+            {
+                Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", values[column]);
+            }
+
+            Assert.Equal(factory.Clock.GetUtcNow(), DateTimeOffset.Parse(values["Exported At"], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(2));
+        }
+
+        // RFC 4180 on the wire: CRLF records, the quoted cell's quotes doubled.
+        var text = Encoding.UTF8.GetString(file.Content[3..]);
+        Assert.StartsWith(string.Join(',', Header) + "\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"Acme, \"\"Nordic\"\" AB\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bulk_export_streams_the_selected_contacts_and_is_audited_once_with_the_contacts_it_covered()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var a = await client.CreateContactAsync("Anna");
+        var b = await client.CreateContactAsync("Bo");
+        var notChosen = await client.CreateContactAsync("Carl");
+        var foreignTenant = await factory.CreateTenantAsync();
+        var foreign = await (await foreignTenant.RepClientAsync()).CreateContactAsync("Mallory");
+
+        var file = (await client.Typed().ExportContactsCsvAsync([a.Id, b.Id, foreign.Id, Guid.NewGuid()])).AssertValue();
+
+        var (header, rows) = ReadWithTextFieldParser(file.Content);
+        Assert.Equal(Header, header);
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), rows.Select(r => Guid.Parse(r[12])).Order());
+        Assert.Matches(@"^contacts-\d{4}-\d{2}-\d{2}\.csv$", file.FileName);
+        Assert.DoesNotContain(rows, r => r[12] == notChosen.Id.ToString());
+
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported'", tenant.Organization.Id));
+        var entry = await factory.TextsAsync(
+            "SELECT summary || '|' || actor_name || '|' || coalesce(contact_id::text, '') || '|' || changes FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported'",
+            tenant.Organization.Id);
+        var parts = entry.Single()!.Split('|', 4);
+        Assert.Equal(("CSV export of 2 contacts", "Robert Rep", ""), (parts[0], parts[1], parts[2]));
+        using var changes = JsonDocument.Parse(parts[3]);
+        Assert.Equal("csv", changes.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(2, changes.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), changes.RootElement.GetProperty("contactIds").EnumerateArray().Select(e => e.GetGuid()).Order());
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported'", foreignTenant.Organization.Id));
+        await AssertChainVerifiesAsync(tenant);
+    }
+
+    [Fact]
+    public async Task A_one_contact_export_appears_in_that_contacts_audit_trail()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var contact = await client.CreateContactAsync();
+
+        (await client.Typed().ExportContactCsvAsync(contact.Id)).AssertValue();
+
+        var exported = (await client.GetAuditAsync(contact.Id)).Last();
+        Assert.Equal(("contact.exported", "CSV export of 1 contact", "Robert Rep"), (exported.Action, exported.Summary, exported.ActorName));
+    }
+
+    [Fact]
+    public async Task The_data_subject_copy_holds_personal_data_card_capture_source_histories_and_the_audit_trail_and_is_audited()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await factory.ClientForAsync(tenant.Rep.Email, ApiFactory.ExtensionOrigin);
+        var captured = (await client.Typed().CaptureAsync(new CaptureRequest
+        {
+            FirstName = "Jane", LastName = "Doe", Email = $"jane-{Guid.NewGuid():N}@acme.example", PageUrl = "https://acme.example/team/jane",
+        })).AssertValue(HttpStatusCode.Created).Contact;
+        var card = await client.GetCardAsync(captured.Id);
+        (await client.Typed().UpdateCardAsync(captured.Id, ContactApi.Edit(card, AuthorizationType.LegitimateInterest))).AssertValue();
+
+        (await client.PostAsJsonAsync($"{ApiRoutes.Contact(captured.Id)}/unsubscribe", new ManualUnsubscribeRequest { Reason = "Asked by phone" }, Json.Options))
+            .EnsureSuccessStatusCode();
+
+        var response = await client.GetAsync(ApiRoutes.DataSubjectCopy(captured.Id));
+        var json = await response.Content.ReadAsStringAsync();
+        var copy = await response.ReadAsync<DataSubjectCopyDto>();
+
+        Assert.Equal(captured.Email, copy.Contact.Email);
+        Assert.Equal(AuthorizationType.LegitimateInterest, copy.Contact.Card.AuthorizationType);
+        Assert.Equal((SourceType.ChromeExtension, "https://acme.example/team/jane"), (copy.Capture.SourceType, copy.Capture.PageUrl));
+        Assert.Equal(captured.Card.CapturedAt!.Value, copy.Capture.CapturedAt!.Value, TimeSpan.FromMilliseconds(1)); // stored in microseconds
+        var unsubscribed = Assert.Single(copy.UnsubscribeHistory);
+        Assert.Equal("Unsubscribe", unsubscribed.Kind);
+        Assert.Contains("Asked by phone", unsubscribed.Detail);
+        Assert.Empty(copy.EmailsSent); // nothing was sent to this contact (sending is covered by the email tests)
+        Assert.Equal(["contact.captured", "contact.compliance-card-changed", "contact.unsubscribed", "contact.exported"], copy.AuditTrail.Select(e => e.Action));
+        Assert.Equal("Data-subject copy (GDPR Art. 15/20) of 1 contact", copy.AuditTrail[^1].Summary);
+        using var document = JsonDocument.Parse(json);
+        foreach (var member in new[] { "generatedAt", "contact", "capture", "unsubscribeHistory", "emailsSent", "auditTrail" })
+        {
+            Assert.True(document.RootElement.TryGetProperty(member, out _), $"The copy lacks '{member}'.");
+        }
+    }
+
+    [Fact]
+    public async Task Another_organizations_contact_cannot_be_exported()
+    {
+        var other = await (await (await factory.CreateTenantAsync()).RepClientAsync()).CreateContactAsync();
+        var client = await (await factory.CreateTenantAsync()).RepClientAsync();
+
+        (await client.Typed().ExportContactCsvAsync(other.Id)).AssertProblem(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ApiRoutes.DataSubjectCopy(other.Id))).StatusCode);
+        var bulk = (await client.Typed().ExportContactsCsvAsync([other.Id])).AssertValue();
+        Assert.Empty(ReadWithTextFieldParser(bulk.Content).Rows);
+    }
+
+    private async Task AssertChainVerifiesAsync(TestTenant tenant)
+    {
+        var verification = (await (await tenant.AdminClientAsync()).Typed().VerifyAuditAsync()).AssertValue();
+        Assert.True(verification.Valid, verification.Reason);
+    }
+
+    private static (string[] Header, List<string[]> Rows) ReadWithCsvHelper(byte[] content)
+    {
+        using var csv = CsvReader.Create(new MemoryStream(content), new CsvReaderOptions { Separator = ',', HasHeader = true, TrimWhitespace = false }, false);
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]);
+        }
+
+        return ([.. csv.Headers], rows);
+    }
+
+    /// <summary>.NET's own TextFieldParser, written independently of CsvHelper.</summary>
+    private static (string[] Header, List<string[]> Rows) ReadWithTextFieldParser(byte[] content)
+    {
+        using var parser = new TextFieldParser(new MemoryStream(content), Encoding.UTF8, detectEncoding: true)
+        {
+            TextFieldType = FieldType.Delimited,
+            HasFieldsEnclosedInQuotes = true,
+            TrimWhiteSpace = false,
+        };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<string[]>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(parser.ReadFields()!);
+        }
+
+        return (header, rows);
+    }
+}

@@ -1,0 +1,79 @@
+using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Infrastructure;
+using ComplianceConnect.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplianceConnect.Api.Features.ImportExport;
+
+/// <summary>
+/// Exports: one contact or a selection as CSV, and a data-subject copy as JSON. Each is recorded
+/// in <c>contact_exports</c>, whose trigger writes the export's single audit entry.
+/// </summary>
+public static class ExportApi
+{
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").WithTags("Export").RequireAuthorization().Validate();
+        group.MapGet(ApiRoutes.ContactExportCsvTemplate, ExportOne).Produces(StatusCodes.Status200OK, contentType: ContactCsv.MediaType);
+        group.MapPost(ApiRoutes.ContactsExport, ExportMany).Produces(StatusCodes.Status200OK, contentType: ContactCsv.MediaType);
+        group.MapGet(ApiRoutes.DataSubjectCopyTemplate, DataSubjectCopy);
+        return app;
+    }
+
+    public static async Task<Results<CsvExportResult, NotFound>> ExportOne(Guid id, AppDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.FirstName, c.LastName }).SingleOrDefaultAsync(ct);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var export = await RecordAsync(db, ContactExport.Csv, [id], clock, ct);
+        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.FileName(contact.FirstName, contact.LastName, export.ExportedAt));
+    }
+
+    /// <summary>
+    /// The People page's selection as one CSV. The ids that are the organization's contacts are
+    /// recorded (and audited) first; then exactly those are streamed.
+    /// </summary>
+    public static async Task<CsvExportResult> ExportMany(ContactIdsRequest request, AppDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var requested = request.Ids!.Distinct().ToArray();
+        var found = await db.Contacts.AsNoTracking().Where(c => requested.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
+        var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
+        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.BulkFileName(export.ExportedAt));
+    }
+
+    /// <summary>Everything held about one person (GDPR Art. 15/20), as JSON.</summary>
+    public static async Task<Results<Ok<DataSubjectCopyDto>, NotFound>> DataSubjectCopy(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var export = await RecordAsync(db, ContactExport.DataSubjectCopy, [id], clock, ct);
+        var trail = await db.AuditEntries.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var subscription = await db.SubscriptionEvents.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
+        var emails = await db.EmailMessages.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(new DataSubjectCopyDto(
+            export.ExportedAt,
+            contact.ToDto(),
+            new CaptureSourceDto(contact.SourceType, contact.SourceDescription, contact.SourceUrl, contact.CapturedAt),
+            subscription.Select(e => new DataSubjectEventDto(e.OccurredAt, e.Kind.ToString(),
+                string.Join("; ", new[] { $"via {e.Source}", e.ActorName, e.Reason, e.EvidenceReference }.Where(s => !string.IsNullOrWhiteSpace(s))))).ToList(),
+            emails.Select(e => new DataSubjectEventDto(e.SentAt ?? e.CreatedAt, $"Email {e.Status}",
+                $"\"{e.Subject}\" from {e.SenderName}, Message-ID {e.MessageId}{(e.PrivacyNotice is null ? "" : ", with the privacy notice")}")).ToList(),
+            trail.Select(AuditApi.ToDto).ToList()));
+    }
+
+    private static async Task<ContactExport> RecordAsync(AppDbContext db, string kind, Guid[] ids, TimeProvider clock, CancellationToken ct)
+    {
+        var export = new ContactExport { Kind = kind, ContactIds = ids, ContactCount = ids.Length, ExportedAt = clock.GetUtcNow() };
+        db.ContactExports.Add(export);
+        await db.SaveChangesAsync(ct);
+        return export;
+    }
+}

@@ -147,6 +147,38 @@ public sealed class UnsubscribeTests(ApiFactory factory)
         Assert.Contains("contact.compliance-card-changed", actions);
     }
 
+    [Fact]
+    public async Task Captured_contacts_nearing_a_month_without_the_privacy_notice_are_listed()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var captured = (await (await client.PostAsJsonAsync(ApiRoutes.Capture, new CaptureRequest
+        {
+            FirstName = "Old",
+            LastName = "Capture",
+            Email = $"old-{Guid.NewGuid():N}@example.com",
+            PageUrl = "https://example.com/team",
+        }, Json.Options)).ReadAsync<CaptureResponse>(HttpStatusCode.Created)).Contact;
+        await client.CreateContactAsync("Typed", $"typed-{Guid.NewGuid():N}@example.com");
+
+        var before = await (await client.GetAsync(ApiRoutes.PrivacyNoticeDue)).ReadAsync<List<PrivacyNoticeDueDto>>();
+        await using (var owner = new Npgsql.NpgsqlConnection(factory.OwnerConnectionString))
+        {
+            // Three weeks pass for these two contacts (the shared clock stays put for the other tests).
+            await owner.OpenAsync();
+            await using var age = new Npgsql.NpgsqlCommand("UPDATE contacts SET created_at = created_at - interval '22 days' WHERE organization_id = @org", owner);
+            age.Parameters.AddWithValue("org", tenant.Organization.Id);
+            await age.ExecuteNonQueryAsync();
+        }
+
+        var after = await (await client.GetAsync(ApiRoutes.PrivacyNoticeDue)).ReadAsync<List<PrivacyNoticeDueDto>>();
+
+        Assert.Empty(before);
+        var due = Assert.Single(after);
+        Assert.Equal(captured.Id, due.Contact.Id);
+        Assert.Equal(captured.CreatedAt.AddDays(-22).AddMonths(1), due.DueBy, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
+    }
+
     private static ResubscribeRequest Evidence() =>
         new() { ConsentDate = new DateOnly(2026, 11, 20), ConsentPurpose = "Newsletter about data protection", EvidenceReference = "Signed form #4711" };
 

@@ -46,6 +46,7 @@ public static class ApiRoutes
     public const string Audit = "/api/audit";
     public const string Emails = "/api/emails";
     public const string PrivacyNotice = "/api/settings/privacy-notice";
+    public const string PrivacyNoticeDue = Contacts + "/privacy-notice-due";
     public const string AuditVerify = Audit + "/verify";
     public const string AuditCheckpoint = Audit + "/checkpoint";
 

@@ -143,3 +143,6 @@ public sealed record PrivacyNoticeDto : IValidatableRequest
     /// <inheritdoc />
     public void Validate(ValidationErrors errors) => errors.Text(nameof(Text), Text, MaxLength);
 }
+
+/// <summary>A contact who must be told where their data came from (GDPR Art. 14) by <paramref name="DueBy"/>.</summary>
+public sealed record PrivacyNoticeDueDto(ContactDto Contact, DateTimeOffset DueBy);

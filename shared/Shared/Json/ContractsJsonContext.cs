@@ -32,6 +32,7 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(ManualUnsubscribeRequest))]
 [JsonSerializable(typeof(ResubscribeRequest))]
 [JsonSerializable(typeof(PrivacyNoticeDto))]
+[JsonSerializable(typeof(List<PrivacyNoticeDueDto>))]
 [JsonSerializable(typeof(PagedResult<ContactDto>))]
 [JsonSerializable(typeof(ComplianceCardDto))]
 [JsonSerializable(typeof(UpdateComplianceCardRequest))]

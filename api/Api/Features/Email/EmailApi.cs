@@ -14,6 +14,7 @@ public static class EmailApi
     {
         app.MapPost(ApiRoutes.Emails, Send).WithTags("Email").RequireAuthorization().Validate();
         app.MapGet(ApiRoutes.ContactTemplate + "/emails", ForContact).WithTags("Email").RequireAuthorization();
+        app.MapGet(ApiRoutes.PrivacyNoticeDue, NoticeDue).WithTags("Email").RequireAuthorization();
 
         var notice = app.MapGroup(ApiRoutes.PrivacyNotice).WithTags("Settings").RequireAuthorization(Policies.Admin).Validate();
         notice.MapGet("/", GetNotice);
@@ -96,6 +97,24 @@ public static class EmailApi
 
         var emails = await db.EmailMessages.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok(emails.Select(e => e.ToDto()).ToList());
+    }
+
+    /// <summary>
+    /// Contacts whose data was not collected from them, three weeks or more after it was recorded,
+    /// who have not yet been sent the privacy notice: Art. 14(3)(a) gives one month at the latest.
+    /// Oldest first; <c>DueBy</c> is one month after the data was recorded.
+    /// </summary>
+    public static async Task<Ok<List<PrivacyNoticeDueDto>>> NoticeDue(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var nearing = clock.GetUtcNow().AddDays(-21);
+        var due = await db.Contacts.AsNoTracking()
+            .Where(c => c.SourceType == Shared.Compliance.SourceType.ChromeExtension || c.SourceType == Shared.Compliance.SourceType.Import || c.SourceType == Shared.Compliance.SourceType.CrmSync)
+            .Where(c => c.CreatedAt <= nearing && c.UnsubscribedAt == null)
+            .Where(c => !db.EmailMessages.Any(e => e.ContactId == c.Id && e.PrivacyNotice != null && e.Status == EmailStatus.Sent))
+            .OrderBy(c => c.CreatedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        return TypedResults.Ok(due.Select(c => new PrivacyNoticeDueDto(c.ToDto(), c.CreatedAt.AddMonths(1))).ToList());
     }
 
     public static async Task<Ok<PrivacyNoticeDto>> GetNotice(AppDbContext db, CancellationToken ct) =>

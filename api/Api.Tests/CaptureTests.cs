@@ -88,7 +88,7 @@ public sealed class CaptureTests(ApiFactory factory)
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Single(bodies.Select(b => b!.Contact.Id).Distinct());
-        var list = await (await clients[0].GetAsync("/api/contacts?q=race@acme.example")).ReadAsync<PagedResult<ContactDto>>();
+        var list = await (await clients[0].GetAsync("/api/contacts?q=race@acme.example")).ReadAsync<ContactPage>();
         Assert.Equal(1, list.Total);
     }
 

@@ -115,10 +115,10 @@ public sealed class InputGapTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_page_that_is_not_a_number_is_a_400_naming_page()
+    public async Task A_page_size_that_is_not_a_number_is_a_400_naming_pageSize()
     {
         var client = await (await factory.CreateTenantAsync()).RepClientAsync();
 
-        await AssertCodeAsync(await client.GetAsync("/api/contacts?page=abc"), "page", "invalid_value");
+        await AssertCodeAsync(await client.GetAsync("/api/contacts?pageSize=abc"), "pageSize", "invalid_value");
     }
 }

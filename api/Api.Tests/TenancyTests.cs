@@ -21,7 +21,7 @@ public sealed class TenancyTests(ApiFactory factory)
         var response = await ourClient.GetAsync($"/api/contacts/{created.Id}");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
-        var list = await (await ourClient.GetAsync("/api/contacts?q=Secret")).ReadAsync<PagedResult<ContactDto>>();
+        var list = await (await ourClient.GetAsync("/api/contacts?q=Secret")).ReadAsync<ContactPage>();
         Assert.Empty(list.Items);
         Assert.Equal(HttpStatusCode.OK, (await theirClient.GetAsync($"/api/contacts/{created.Id}")).StatusCode);
     }

@@ -42,6 +42,7 @@ var api = app.MapApi().DeclareProblemResponses();
 api.MapAuthApi();
 api.MapUsersApi();
 api.MapContactsApi();
+api.MapBulkApi();
 api.MapCaptureApi();
 api.MapComplianceApi();
 api.MapAuditApi();

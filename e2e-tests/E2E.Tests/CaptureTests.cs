@@ -124,6 +124,107 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         await Expect(popup.Page.Locator("#search")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_team_page_offers_its_people_with_the_company_filled_and_never_the_company_itself()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var (popup, tabId) = await SignInAndClickOnPageAsync(browser, tenant, "team.html");
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        var form = new CapturePanel(popup.Page);
+
+        await Expect(form.Candidates).ToHaveCountAsync(3);
+        Assert.Equal(["Fiona MacLeod", "Daniel Okafor", "Sophie Turner"], (await form.Candidates.AllTextContentsAsync()).Select(t => t.Split(" · ")[0].Trim()));
+        await Expect(form.Field("first-name")).ToHaveValueAsync("Fiona");
+        await Expect(form.Field("email")).ToHaveValueAsync("fiona.macleod@brightwater.example");
+        await Expect(form.Field("company")).ToHaveValueAsync("Brightwater Logistics Ltd");
+
+        await form.PickAsync(1);
+        await Expect(form.Field("email")).ToHaveValueAsync("daniel.okafor@brightwater.example");
+        await Expect(form.Field("title")).ToHaveValueAsync("Head of Operations");
+        await Expect(form.Field("company")).ToHaveValueAsync("Brightwater Logistics Ltd");
+    }
+
+    [Fact]
+    public async Task A_swedish_staff_list_gives_whole_names_with_their_own_emails()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var (popup, tabId) = await SignInAndClickOnPageAsync(browser, tenant, "personal-sv.html");
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        var form = new CapturePanel(popup.Page);
+
+        await Expect(form.Candidates).ToHaveCountAsync(3); // one candidate a person: no name and email apart
+        await Expect(form.Field("first-name")).ToHaveValueAsync("Åsa");
+        await Expect(form.Field("last-name")).ToHaveValueAsync("Öberg");
+        await Expect(form.Field("email")).ToHaveValueAsync("asa.oberg@alvdala.example");
+        await Expect(form.Field("title")).ToHaveValueAsync("Kommunchef");
+
+        await form.PickAsync(2);
+        await Expect(form.Field("first-name")).ToHaveValueAsync("Tomás");
+        await Expect(form.Field("last-name")).ToHaveValueAsync("Ferreira");
+        await Expect(form.Field("email")).ToHaveValueAsync("tomas.ferreira@alvdala.example");
+    }
+
+    [Fact]
+    public async Task Pressing_the_toolbar_button_with_text_selected_offers_to_capture_the_selection()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var popupPage = await fixture.OpenAsync(browser, tenant.Rep);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.Site.Url("signature.html"));
+        await page.EvaluateAsync("() => getSelection().selectAllChildren(document.getElementById('signature'))");
+
+        await fixture.ClickExtensionButtonAsync(browser, page, popupPage.Page);
+
+        // The real popup the click opened reads the selection with the page.
+        var popup = await fixture.AttachToOpenedPopupAsync(browser);
+        await popup.WaitForTextAsync("[data-testid=selection-offer] button", "Capture the selection");
+        await popup.ClickAsync("[data-testid=selection-offer] button");
+        await popup.WaitForTextAsync("[data-testid=capture] h1", "Capture from the selection");
+        await popup.WaitForInputValueAsync("#capture-first-name", "Erik");
+        await popup.WaitForInputValueAsync("#capture-email", "erik.lindqvist@nordlys.example");
+        await popup.WaitForInputValueAsync("#capture-company", "Nordlys AB");
+        await popup.ClickAsync("[data-testid=capture-form] button[type=submit]");
+        await popup.WaitForTextAsync("[data-testid=capture-status]", "Saved as a contact.");
+
+        var api = await tenant.RepClientAsync();
+        var contact = await api.LookupAsync("erik.lindqvist@nordlys.example");
+        Assert.Equal((SourceType.ChromeExtension, fixture.Site.Url("signature.html")), (contact.Card.SourceType, contact.Card.SourceUrl));
+    }
+
+    [Fact]
+    public async Task Save_is_in_view_without_scrolling_in_the_real_popup_and_at_410_by_510()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var (popup, tabId) = await SignInAndClickOnPageAsync(browser, tenant, "team.html");
+
+        // The real popup, at whatever size Chrome gave it; the screenshot is kept for a person to look at.
+        var realPopup = await fixture.AttachToOpenedPopupAsync(browser);
+        await realPopup.WaitForInputValueAsync("#capture-email", "fiona.macleod@brightwater.example");
+        await realPopup.WaitForAsync(SaveInViewScript, "true");
+        await realPopup.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "screenshots", "capture-popup.png"));
+
+        // The size reps report (about 410 x 510), with consent chosen so the legal basis is at its longest.
+        await popup.Page.SetViewportSizeAsync(410, 510);
+        await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
+        var form = new CapturePanel(popup.Page);
+        await Expect(form.Field("email")).ToHaveValueAsync("fiona.macleod@brightwater.example");
+        await popup.Page.Locator("#authorization-type").SelectOptionAsync("Consent");
+        await Expect(popup.Page.Locator("#consent-purpose")).ToBeVisibleAsync();
+        Assert.Equal(0, await popup.Page.EvaluateAsync<int>("() => window.scrollY"));
+        Assert.Equal("true", await popup.Page.EvaluateAsync<string>(SaveInViewScript));
+        await popup.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "capture-410x510.png") });
+    }
+
+    private const string SaveInViewScript = """
+        (() => { const b = document.querySelector('[data-testid=capture-form] button[type=submit]');
+          if (!b) return 'false'; const r = b.getBoundingClientRect();
+          return String(r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight); })()
+        """;
+
     /// <summary>Signs the rep in, opens a fixture page in a tab and presses the toolbar button on it.</summary>
     private async Task<(PopupPage Popup, int TabId)> SignInAndClickOnPageAsync(Microsoft.Playwright.IBrowserContext browser, TestTenant tenant, string fixturePage)
     {

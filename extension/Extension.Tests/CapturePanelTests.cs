@@ -129,6 +129,57 @@ public sealed class CapturePanelTests : BunitContext
         Assert.Equal("", panel.Find("#capture-first-name").GetAttribute("value") ?? "");
     }
 
+    [Fact]
+    public async Task Text_selected_when_the_toolbar_button_is_pressed_is_offered_and_captured_on_request()
+    {
+        var api = await SetUpAsync();
+        _page.Html = "<html><body><p>Weather today: sunny.</p></body></html>";
+        _page.Selection = "Erik Lindqvist\nSales Director | Nordlys AB\nerik.lindqvist@nordlys.example";
+        api.Answer(HttpStatusCode.NotFound, """{"status":404}""", "application/problem+json");
+
+        var panel = Render<CapturePanel>();
+        panel.WaitForAssertion(() => panel.Find("[data-testid=selection-offer] button").Click());
+
+        panel.WaitForAssertion(() => Assert.Equal("Capture from the selection", panel.Find("[data-testid=capture] h1").TextContent));
+        Assert.Equal("erik.lindqvist@nordlys.example", panel.Find("#capture-email").GetAttribute("value"));
+        Assert.Equal("Nordlys AB", panel.Find("#capture-company").GetAttribute("value"));
+        Assert.Empty(panel.FindAll("[data-testid=selection-offer]"));
+    }
+
+    [Fact]
+    public async Task Without_a_selection_nothing_is_offered()
+    {
+        var (_, panel) = await RenderTeamPageOfStrangersAsync();
+
+        Assert.Empty(panel.FindAll("[data-testid=selection-offer]"));
+    }
+
+    [Fact]
+    public async Task A_person_entered_by_hand_whose_email_is_a_contact_keeps_what_was_typed_and_offers_the_contact()
+    {
+        var api = await SetUpAsync();
+        _page.Html = "<html><body><p>Weather today: sunny.</p></body></html>";
+        var id = Guid.NewGuid();
+        var contact = $$$"""{"id":"{{{id}}}","firstName":"Alice","lastName":"Andersson","email":"alice@team.example","card":{"contactId":"{{{id}}}","authorizationType":null,"sourceType":"ChromeExtension","version":3}}""";
+        api.Answer(HttpStatusCode.OK, $$$"""{"contact":{{{contact}}},"created":false}""");
+        api.Answer(HttpStatusCode.OK, contact); // the contact view, once opened
+        var panel = Render<CapturePanel>();
+        panel.WaitForAssertion(() => panel.Find("button.secondary").Click());
+
+        panel.Find("#capture-first-name").Change("Alicia");
+        panel.Find("#capture-email").Change("alice@team.example");
+        panel.Find("[data-testid=capture-form]").Submit();
+
+        panel.WaitForAssertion(() => Assert.Contains("already a contact", panel.Find("[data-testid=capture-duplicate]").TextContent));
+        Assert.Equal("Alicia", panel.Find("#capture-first-name").GetAttribute("value"));
+        Assert.Equal("alice@team.example", panel.Find("#capture-email").GetAttribute("value"));
+        Assert.Empty(panel.FindAll("[data-testid=capture-status]"));
+
+        panel.Find("[data-testid=capture-duplicate] button").Click();
+        panel.WaitForAssertion(() => Assert.Contains("Already a contact", panel.Find("[data-testid=capture-status]").TextContent));
+        Assert.Equal((FakePage.TabId, "!"), (_badge.TabId, _badge.Text));
+    }
+
     /// <summary>The team page, where neither person is a contact yet (both lookups answer 404).</summary>
     private async Task<(FakeApi Api, IRenderedComponent<CapturePanel> Panel)> RenderTeamPageOfStrangersAsync()
     {
@@ -148,11 +199,13 @@ public sealed class CapturePanelTests : BunitContext
 
         public string? Html { get; set; }
 
+        public string Selection { get; set; } = "";
+
         public Task<int?> ActiveTabIdAsync() => Task.FromResult<int?>(TabId);
 
         public Task<PageSnapshot> ReadPageAsync(int tabId) => Task.FromResult(Html is null
             ? new PageSnapshot(false, null, null, null, null, "Cannot access contents of the page.")
-            : new PageSnapshot(true, Html, Url, "Team", "", null));
+            : new PageSnapshot(true, Html, Url, "Team", Selection, null));
     }
 
     private sealed class FakeBadge : IChromeAction

@@ -11,6 +11,26 @@ public sealed class ComplianceCardTests : BunitContext
     private IRenderedComponent<ComplianceCard> RenderCard() =>
         Render<ComplianceCard>(p => p.Add(c => c.ContactId, Card.ContactId).Add(c => c.Card, Card));
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public async Task Consent_and_capture_dates_show_in_one_format_in_either_language(string language)
+    {
+        await this.AddSignedInExtensionAsync(language);
+        var withDates = Card with
+        {
+            AuthorizationType = AuthorizationType.Consent,
+            ConsentDate = new DateOnly(2026, 3, 5),
+            ConsentPurpose = "Newsletter",
+            CapturedAt = new DateTimeOffset(2026, 3, 5, 14, 2, 0, TimeSpan.FromHours(1)),
+        };
+
+        var card = Render<ComplianceCard>(p => p.Add(c => c.ContactId, withDates.ContactId).Add(c => c.Card, withDates));
+
+        Assert.Equal("2026-03-05", card.Find("[data-testid=consent-date]").TextContent);
+        Assert.Equal("2026-03-05 13:02 UTC", card.Find("[data-testid=captured-at]").TextContent);
+    }
+
     [Fact]
     public async Task A_card_without_legal_basis_shows_a_warning()
     {

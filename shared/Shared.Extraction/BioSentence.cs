@@ -18,7 +18,7 @@ internal static partial class BioSentence
     {
         "ceo", "cto", "cfo", "coo", "cio", "ciso", "cpo", "founder", "co-founder", "cofounder", "president",
         "chair", "chairman", "chairwoman", "owner", "partner", "director", "vd", "geschäftsführer",
-        "geschäftsführerin", "gründer", "gründerin", "grundare",
+        "geschäftsführerin", "gründer", "gründerin", "grundare", "executive",
     };
 
     public readonly record struct Parsed(string Name, string Title, string? Organization);
@@ -53,7 +53,7 @@ internal static partial class BioSentence
     }
 
     /// <summary>"Head of Data Protection at Acme GmbH and …" → ("Head of Data Protection", "Acme GmbH").</summary>
-    private static (string? Title, string? Organization) SplitRole(string role)
+    internal static (string? Title, string? Organization) SplitRole(string role)
     {
         var value = TextUtil.Normalize(role) ?? "";
 
@@ -85,6 +85,15 @@ internal static partial class BioSentence
 
     private static string? CutClause(string value)
     {
+        foreach (var article in (ReadOnlySpan<string>)["the ", "The "])
+        {
+            if (value.StartsWith(article, StringComparison.Ordinal) && value.Length > article.Length && char.IsUpper(value[article.Length]))
+            {
+                value = value[article.Length..]; // "at the Meridian Institute"
+                break;
+            }
+        }
+
         var result = JobTitles.CleanOrganization(value[..ClauseEnd(value)]);
         return result is not null && (char.IsUpper(result[0]) || char.IsDigit(result[0])) ? result : null;
     }

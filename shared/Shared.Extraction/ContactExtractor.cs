@@ -76,6 +76,9 @@ public sealed class ContactExtractor
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         var page = Page.Build(document, pageUrl);
 
+        var facts = new List<LinkFact>();
+        RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings);
+
         var found = new List<Found>();
         RunReader("JSON-LD", () => JsonLdReader.Read(page, found, warnings), warnings);
         RunReader("microdata", () => SchemaItemReader.ReadMicrodata(page, found), warnings);
@@ -83,12 +86,21 @@ public sealed class ContactExtractor
         RunReader("microformats", () => MicroformatReader.Read(page, found), warnings);
         RunReader("metadata", () => MetaReader.Read(page, found), warnings);
         RunReader("page text", () => PlainTextReader.Read(page, found), warnings);
+        RunReader("contact cards", () => CardReader.Read(page, facts, found), warnings);
+        RunReader("sentences", () => ProseReader.Read(page, found), warnings);
 
-        var ranked = Ranker.Rank(page, PeopleMerger.Merge(found));
+        // The site's owner is never a person on its own site ("Brightwater Logistics" in the hero heading).
+        SiteOwner? owner = null;
+        RunReader("site owner", () => owner = SiteOwner.Find(page), warnings);
+        var people = PeopleMerger.Merge(found);
+        if (owner is not null)
+        {
+            people.RemoveAll(owner.IsNamedBy);
+        }
+
+        var ranked = Ranker.Rank(page, people);
 
         // Links are attached after ranking because a main-content link with no card around it goes to the subject.
-        var facts = new List<LinkFact>();
-        RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings);
         var fromLinks = LinkReader.Attach(page, ranked.Select(r => r.Person).ToList(), Subject(ranked), facts);
         if (fromLinks.Count > 0)
         {
@@ -97,10 +109,28 @@ public sealed class ContactExtractor
 
         var subject = Subject(ranked);
 
+        // On a team, staff or profile page of an organization's site, the organization is its people's company.
+        if (owner is not null)
+        {
+            foreach (var (person, _) in ranked)
+            {
+                if (person.Organization is null && owner.Employs(page, person))
+                {
+                    person.AddOrganization(owner.Name);
+                }
+            }
+        }
+
         // On a LinkedIn, X or Facebook profile the address itself is the subject's profile.
         if (subject is not null && page.PageUri is not null)
         {
             subject.AddUrl(page.PageUri, UrlUse.ProfileOnly);
+
+            // On the person's own site, the site is their website.
+            if (subject.Website is null && OwnSite.HomeOf(page, subject, owner) is { } home)
+            {
+                subject.AddUrl(home, UrlUse.Own);
+            }
         }
 
         // Converted lazily: only as many as are returned (cleaning names is the costly part on a directory page).

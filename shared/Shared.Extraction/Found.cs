@@ -114,7 +114,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
 
     public void AddJobTitle(string? value)
     {
-        var title = TextUtil.DecodeAndNormalize(value);
+        var title = JobTitles.WithoutPlace(TextUtil.DecodeAndNormalize(value));
         if (title is { Length: <= 200 })
         {
             JobTitle ??= title;
@@ -166,7 +166,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
     /// <summary>Files a URL under the social profile it is, or as the website when <paramref name="use"/> allows.</summary>
     public void AddUrl(Uri? url, UrlUse use)
     {
-        if (url is null)
+        if (url is null || Urls.IsDevelopmentHost(url))
         {
             return;
         }
@@ -212,6 +212,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
             if (given is null && family is null)
             {
                 (given, family) = Names.Split(fullName);
+                (given, family) = CompoundFamilyName(given, family);
             }
             else if (given is null && fullName.EndsWith(" " + family, StringComparison.OrdinalIgnoreCase))
             {
@@ -242,6 +243,43 @@ internal sealed class Found(string origin, IElement? anchor, long order)
         return candidate is { FullName: null, Email: null, Phone: null, LinkedIn: null, Twitter: null, Facebook: null }
             ? null
             : candidate;
+    }
+
+    /// <summary>
+    /// "Gabriel García Márquez" is Gabriel + García Márquez, not Gabriel García + Márquez, when the person's own
+    /// address or profile spells the two family names together (gabriel@garciamarquez…) and the middle word is not
+    /// a known given name. Without such evidence the last word stays the family name.
+    /// </summary>
+    private (string? Given, string? Family) CompoundFamilyName(string? given, string? family)
+    {
+        if (given is null || family is null || family.Contains(' ', StringComparison.Ordinal))
+        {
+            return (given, family);
+        }
+
+        var space = given.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return (given, family);
+        }
+
+        var middle = given[(space + 1)..];
+        if (GivenNames.StartsWithKnownGivenName(middle) || middle.Length < 2 || !char.IsUpper(middle[0]))
+        {
+            return (given, family);
+        }
+
+        var joined = TextUtil.FoldAlphanumeric(middle + family);
+        var identifiers = new List<string?>();
+        if (Email is { } email)
+        {
+            identifiers.Add(email);
+        }
+
+        identifiers.AddRange([Website, LinkedIn, Twitter]);
+        return identifiers.Any(i => i is not null && TextUtil.FoldAlphanumeric(i).Contains(joined, StringComparison.Ordinal))
+            ? (given[..space], middle + " " + family)
+            : (given, family);
     }
 
     /// <summary>Copies every field this candidate lacks from <paramref name="other"/>.</summary>

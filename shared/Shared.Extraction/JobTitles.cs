@@ -31,7 +31,10 @@ internal static partial class JobTitles
         "directeur", "directrice", "responsable", "gérant", "gérante", "avocat", "avocate", "ingénieur", "chargé",
         "chargée", "fondateur", "fondatrice", "présidente", "conseiller", "conseillère", "délégué", "déléguée",
         "directora", "gerente", "abogado", "abogada", "jefe", "jefa", "fundador", "fundadora", "consultor",
-        "consultora", "ingeniero", "ingeniera",
+        "consultora", "ingeniero", "ingeniera", "correspondent", "columnist", "candidate", "translator",
+        "interpreter", "rektor", "kommunikatör", "kassör", "sekreterare", "ledamot", "suppleant", "revisor",
+        "bibliotekarie", "lärare", "sjuksköterska", "skolsköterska", "leder", "tandplejer", "tandlæge",
+        "regnskapsfører", "klinikassistent", "toimitusjohtaja", "framkvæmdastjóri",
     };
 
     // German and Swedish build titles as compounds ("Teamleiterin", "Datenschutzbeauftragter", "Försäljningschef").
@@ -40,15 +43,16 @@ internal static partial class JobTitles
         "leiter", "leiterin", "beauftragter", "beauftragte", "führer", "führerin", "berater", "beraterin",
         "referent", "referentin", "entwickler", "entwicklerin", "manager", "managerin", "ingenieur", "ingenieurin",
         "anwalt", "anwältin", "chef", "ansvarig", "ombud", "ledare", "direktör", "specialist", "sekreterare",
-        "officer", "engineer", "developer", "designer", "architect", "analyst", "consultant",
+        "officer", "engineer", "developer", "designer", "architect", "analyst", "consultant", "päällikkö",
+        "johtaja", "stjóri", "sjef", "ansvarlig", "assistent", "konsulent", "rådgiver", "fører", "koordinator", "ejer", "eier", "ägare",
     ];
 
     private static readonly string[] CompanySuffixes =
     [
         "gmbh", "ag", "se", "kg", "ohg", "ug", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc",
         "corp", "corp.", "corporation", "co.", "company", "s.a.", "sa", "sas", "sarl", "s.p.a.", "spa", "s.r.l.",
-        "srl", "b.v.", "bv", "n.v.", "nv", "ab", "oy", "oyj", "a/s", "as", "asa", "aps", "pty", "limited", "gbr",
-        "partg", "mbb", "kgaa", "gmbh & co. kg", "holding", "group", "s.l.", "sl", "k.k.", "pte", "lp", "sàrl",
+        "srl", "b.v.", "bv", "n.v.", "nv", "ab", "oy", "ehf", "ehf.", "hf", "hf.", "kft", "kft.", "z o.o.", "s.l.", "llp", "sarl", "aps", "a/s", "oyj", "a/s", "as", "asa", "aps", "pty", "limited", "gbr",
+        "partg", "mbb", "kgaa", "gmbh & co. kg", "holding", "group", "s.l.", "sl", "k.k.", "pte", "lp", "sàrl", "co",
     ];
 
     // Words that begin a department or region after a comma ("Head of Sales, EMEA"), which is not a company.
@@ -60,7 +64,31 @@ internal static partial class JobTitles
         "international", "germany", "sweden", "uk", "us", "north", "south", "east", "west", "central", "digital",
         "information", "customer", "business", "corporate", "regulatory", "public", "policy", "partnerships",
         "and", "&", "the", "of", "design", "development", "growth", "analytics", "platform", "infrastructure",
+        "employment", "tax", "litigation", "commercial", "banking", "intellectual", "immigration", "family",
+        "criminal", "competition", "antitrust", "property", "real", "dispute", "disputes", "restructuring",
     };
+
+    /// <summary>
+    /// The title without where the person is: "Berlin-based UX Designer" and "UX Designer based in Berlin" are a
+    /// "UX Designer". The place is not part of the role a rep records.
+    /// </summary>
+    public static string? WithoutPlace(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var value = PlacePrefix().Replace(title, "");
+        value = PlaceSuffix().Replace(value, "");
+        return value.Length >= 2 && LooksLikeJobTitle(value) ? value.Trim() : title;
+    }
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.]*\s){0,2}\p{Lu}[\p{L}.]*-based\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex PlacePrefix();
+
+    [GeneratedRegex(@"\s*,?\s+(?:based|located)\s+in\s+.+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceSuffix();
 
     /// <summary>True for a word that only appears in job titles ("Head", "Geschäftsführerin", "CTO").</summary>
     public static bool IsJobWord(string token)

@@ -209,6 +209,13 @@ internal static class JsonLdReader
                 return;
             }
 
+            // The site's own organization (top level, not a publisher or organizer inside something else).
+            if ((role & Hints.TopLevel) != 0 && IsOrganization(node) && TryGet(node, "name", out var organizationName)
+                && organizationName.ValueKind == JsonValueKind.String && TextUtil.DecodeAndNormalize(organizationName.GetString()) is { } siteOrganization)
+            {
+                page.StructuredOrganizations.Add(siteOrganization);
+            }
+
             var isPage = HasTypeEnding(node, "Page");
             var isProfilePage = HasType(node, "ProfilePage") || HasType(node, "AboutPage");
             var children = new List<(JsonElement, Hints)>();
@@ -454,6 +461,12 @@ internal static class JsonLdReader
     }
 
     private static bool IsPerson(JsonElement node) => HasType(node, "Person");
+
+    private static readonly string[] OrganizationTypes =
+        ["Corporation", "LocalBusiness", "LegalService", "CollegeOrUniversity", "NGO", "ProfessionalService", "Store", "Dentist", "Physician"];
+
+    private static bool IsOrganization(JsonElement node) =>
+        HasTypeEnding(node, "Organization") || OrganizationTypes.Any(type => HasType(node, type));
 
     private static bool HasType(JsonElement node, string type) =>
         Types(node).Any(t => t.Equals(type, StringComparison.OrdinalIgnoreCase));

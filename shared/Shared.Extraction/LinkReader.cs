@@ -152,6 +152,7 @@ internal static class LinkReader
             // Role mailboxes (info@, press@) sit next to people all the time without being theirs; only markup that
             // says so (an h-card's u-email, itemprop="email") gives one to a person.
             var isRoleEmail = fact.Kind == LinkKind.Email && ContactValues.IsRoleEmail(fact.Value);
+            // (a function mailbox on a domain that is the subject's name is still the subject's: see BelongsToSubject)
             var owner = isRoleEmail ? null : ByName(people, names, fact) ?? ByProximity(page, people, anchors, fact);
             if (owner is null && subject is not null && (!fact.IsSecondary || fact.IsRelMe) && BelongsToSubject(subject, fact))
             {
@@ -315,7 +316,8 @@ internal static class LinkReader
     {
         if (fact.Kind == LinkKind.Email && ContactValues.IsRoleEmail(fact.Value))
         {
-            return false;
+            // hello@hannahkowalski.example on Hannah Kowalski's page is hers: the domain is her name.
+            return OwnSite.DomainSpells(fact.Value[(fact.Value.IndexOf('@', StringComparison.Ordinal) + 1)..], subject.DisplayName);
         }
 
         if (fact.Identifier is { } identifier && Names.IdentifierNamesSomeoneElse(subject.DisplayName, identifier))

@@ -17,8 +17,11 @@ internal static partial class Names
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
         "van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "des", "la", "le", "bin", "ibn", "al",
-        "el", "y", "e", "dos", "das", "do", "ten", "ter", "zu", "af", "av", "mac", "st.", "vom", "zum", "zur",
+        "el", "y", "e", "dos", "das", "do", "ten", "ter", "zu", "af", "av", "mac", "st.", "vom", "zum", "zur", "abu",
     };
+
+    // Particles that Arabic and Iberian names write with a capital and that still belong to the family name.
+    private static readonly HashSet<string> CapitalizedParticles = new(StringComparer.Ordinal) { "El", "Al", "Abu", "Ben", "Bin", "Ibn", "Dos", "Das", "Del" };
 
     private static readonly HashSet<string> Credentials = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -69,7 +72,8 @@ internal static partial class Names
         "regards", "greetings", "grüße", "grüßen", "gruss", "gruß", "hälsningar", "hälsning", "cheers", "sincerely",
         "cordialement", "saludos", "kind", "warm", "warmest", "freundlichen", "viele", "beste", "liebe", "med",
         "vänliga", "vänlig", "mfg", "mvh", "sent", "iphone", "android", "mobile", "phone", "email", "e-mail",
-        "tel", "fax", "web", "address", "confidential", "disclaimer", "unsubscribe",
+        "tel", "fax", "web", "address", "confidential", "disclaimer", "unsubscribe", "hi", "hey", "dear", "hej",
+        "hallo", "liebe", "lieber", "bonjour", "ciao", "hola", "hei", "moi", "best", "thanks", "regards",
     };
 
     /// <summary>
@@ -186,9 +190,10 @@ internal static partial class Names
         }
 
         var familyStart = tokens.Length - 1;
-        while (familyStart > 1 && Particles.Contains(tokens[familyStart - 1]) && char.IsLower(tokens[familyStart - 1][0]))
+        while (familyStart > 1 && Particles.Contains(tokens[familyStart - 1])
+            && (char.IsLower(tokens[familyStart - 1][0]) || CapitalizedParticles.Contains(tokens[familyStart - 1])))
         {
-            familyStart--;
+            familyStart--; // "Ludwig van Beethoven", "Fatima Zahra El Idrissi"
         }
 
         return (string.Join(' ', tokens[..familyStart]), string.Join(' ', tokens[familyStart..]));

@@ -69,6 +69,18 @@ internal sealed class Page
     /// </summary>
     public List<(IElement Element, string Text)> ContactTexts { get; } = [];
 
+    /// <summary>Paragraphs, for the sentences that introduce someone ("My name is …", "She is a lecturer at …").</summary>
+    public List<IElement> Paragraphs { get; } = [];
+
+    /// <summary>Bold elements (<c>strong</c>, <c>b</c>), which often hold the name in a staff list without markup.</summary>
+    public List<IElement> BoldElements { get; } = [];
+
+    /// <summary>Names of the organizations the page's structured data describes at its top level (the site's owner).</summary>
+    public List<string> StructuredOrganizations { get; } = [];
+
+    /// <summary>The page's footers (site footer regions), where the owner's legal name and address usually are.</summary>
+    public List<IElement> Footers { get; } = [];
+
     /// <summary>Elements marked as an author byline (<c>rel=author</c>, class "author"/"byline").</summary>
     public List<IElement> Bylines { get; } = [];
 
@@ -313,7 +325,13 @@ internal sealed class Page
         void Enter(IElement element, Region inherited, int indexInParent)
         {
             var attributes = Attributes.Of(element);
-            var region = inherited | OwnRegion(element, attributes, inherited);
+            var own = OwnRegion(element, attributes, inherited);
+            var region = inherited | own;
+            if ((own & Region.SiteFooter) != 0 && (inherited & Region.SiteFooter) == 0 && Footers.Count < 5)
+            {
+                Footers.Add(element);
+            }
+
             var index = _infos.Count;
             _index[element] = index;
             _infos.Add(new ElementInfo { Start = index, End = index, Region = region, IndexInParent = indexInParent });
@@ -359,6 +377,20 @@ internal sealed class Page
             case "h1" or "h2" or "h3" or "h4":
                 Headings.Add(element);
                 break;
+            case "p":
+                if (Paragraphs.Count < 400)
+                {
+                    Paragraphs.Add(element);
+                }
+
+                break;
+            case "strong" or "b":
+                if (BoldElements.Count < 1_000)
+                {
+                    BoldElements.Add(element);
+                }
+
+                break;
         }
 
         if (attributes.HasItemScope)
@@ -389,7 +421,8 @@ internal sealed class Page
 
         if (Bylines.Count < 100 && element.LocalName != "a"
             && (TextUtil.HasToken(classes, "author") || TextUtil.HasToken(classes, "byline")
-                || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")))
+                || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")
+                || TextUtil.Tokens(classes).Any(t => t.EndsWith("__author", StringComparison.OrdinalIgnoreCase))))
         {
             Bylines.Add(element);
         }

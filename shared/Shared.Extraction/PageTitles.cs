@@ -10,7 +10,7 @@ internal static class PageTitles
         "about ", "about me - ", "meet ", "profile of ", "speaker: ", "speaker ", "über ", "om ", "à propos de ",
         "hi, i'm ", "hi, i am ", "hi! i'm ", "hello, i'm ", "hello, i am ", "i'm ", "i am ", "my name is ",
         "hallo, ich bin ", "ich bin ", "hej, jag heter ", "jag heter ", "hej, jag är ", "contact ", "kontakt ",
-        "welcome, i'm ", "hey, i'm ", "hey there, i'm ",
+        "welcome, i'm ", "hey, i'm ", "hey there, i'm ", "written by ", "about the author ", "by ", "von ", "av ",
     ];
 
     /// <summary>The first segment of <paramref name="text"/> that is a person's name, and the other segments.</summary>

@@ -162,6 +162,13 @@ internal static class PlainTextReader
             {
                 (name, title, organization) = (bio.Name, bio.Title, bio.Organization);
             }
+            else if (text.Length <= 120 && PageTitles.NameIn(StripPrefix(text)) is { } named
+                && Names.Key(named.Name) == Names.Key(PageTitles.NameOf(StripByline(text))))
+            {
+                // "By Rebecca Thornton, Business Correspondent"
+                name = named.Name;
+                title = named.OtherSegments.FirstOrDefault(JobTitles.LooksLikeJobTitle);
+            }
             else if (text.Length <= 120)
             {
                 name = PageTitles.NameOf(StripByline(text));
@@ -179,10 +186,32 @@ internal static class PlainTextReader
             }
 
             found.AddName(name);
-            found.AddJobTitle(title);
+            if (title is not null)
+            {
+                AddRole(found, title);
+            }
+
             found.AddOrganization(organization);
+            if (found.JobTitle is null && FindRoleNear(page, byline) is { } role)
+            {
+                AddRole(found, role);
+            }
+
             into.Add(found);
         }
+    }
+
+    private static string StripPrefix(string text)
+    {
+        foreach (var prefix in BylinePrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[prefix.Length..];
+            }
+        }
+
+        return text;
     }
 
     private static string StripByline(string text)
@@ -234,6 +263,13 @@ internal static class PlainTextReader
                 if (line.Length <= MaxLineLength && JobTitles.LooksLikeTitleLine(line))
                 {
                     return line;
+                }
+
+                // An author box opens with the role: "Senior Platform Engineer at Fernhill Games. I like fast builds."
+                var stop = line.IndexOf(". ", StringComparison.Ordinal);
+                if (stop > 0 && line[..stop] is var opening && opening.Split(' ').Length <= 8 && JobTitles.LooksLikeTitleLine(opening))
+                {
+                    return opening;
                 }
             }
         }

@@ -37,4 +37,22 @@ internal static class Urls
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// True for a development server's address (localhost, loopback and private addresses, .local/.test hosts) that
+    /// a site generator left in the markup: it is nobody's website, and the real address is usually beside it.
+    /// </summary>
+    public static bool IsDevelopmentHost(Uri url)
+    {
+        var host = url.IdnHost.TrimEnd('.').ToLowerInvariant();
+        if (url.IsLoopback || host is "localhost" or "0.0.0.0" || host.EndsWith(".localhost", StringComparison.Ordinal)
+            || host.EndsWith(".local", StringComparison.Ordinal) || host.EndsWith(".test", StringComparison.Ordinal)
+            || host.EndsWith(".internal", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return url.HostNameType == UriHostNameType.IPv4 && System.Net.IPAddress.TryParse(host, out var address)
+            && address.GetAddressBytes() is [10, ..] or [192, 168, ..] or [172, >= 16 and <= 31, ..];
+    }
 }

@@ -32,7 +32,7 @@ public static class ContactApi
         (await client.Typed().LookupContactAsync(email)).AssertValue();
 
     /// <summary>The first page of contacts whose name, email or company contains <paramref name="text"/>.</summary>
-    public static async Task<PagedResult<ContactDto>> SearchAsync(this HttpClient client, string text) =>
+    public static async Task<ContactPage> SearchAsync(this HttpClient client, string text) =>
         (await client.Typed().SearchContactsAsync(text)).AssertValue();
 
     /// <summary>A valid card edit of <paramref name="current"/> with the given legal basis.</summary>

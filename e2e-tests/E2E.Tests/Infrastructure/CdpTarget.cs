@@ -54,6 +54,26 @@ public sealed class CdpTarget
     /// <summary>Evaluates <paramref name="expression"/> (promises awaited) and returns its JSON value.</summary>
     public async Task<JsonElement?> EvaluateAsync(string expression)
     {
+        var result = await SendAsync("Runtime.evaluate", new { expression, awaitPromise = true, returnByValue = true });
+        if (result.TryGetProperty("exceptionDetails", out var error))
+        {
+            throw new InvalidOperationException("The target threw: " + error);
+        }
+
+        return result.GetProperty("result").TryGetProperty("value", out var value) ? value : null;
+    }
+
+    /// <summary>Saves a PNG of what the target shows, e.g. the real toolbar popup at the size Chrome gave it.</summary>
+    public async Task ScreenshotAsync(string path)
+    {
+        var result = await SendAsync("Page.captureScreenshot", new { format = "png" });
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(result.GetProperty("data").GetString()!));
+    }
+
+    /// <summary>Sends one DevTools command to the target and returns its result.</summary>
+    public async Task<JsonElement> SendAsync(string method, object parameters)
+    {
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_pending)
@@ -61,20 +81,15 @@ public sealed class CdpTarget
             _pending[id] = reply;
         }
 
-        var command = JsonSerializer.Serialize(new
-        {
-            id,
-            method = "Runtime.evaluate",
-            @params = new { expression, awaitPromise = true, returnByValue = true },
-        });
+        var command = JsonSerializer.Serialize(new { id, method, @params = parameters });
         await _cdp.SendAsync("Target.sendMessageToTarget", new Dictionary<string, object> { ["sessionId"] = _sessionId, ["message"] = command });
-        var result = (await reply.Task.WaitAsync(TimeSpan.FromSeconds(20))).GetProperty("result");
-        if (result.TryGetProperty("exceptionDetails", out var error))
+        var answer = await reply.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        if (answer.TryGetProperty("error", out var failure))
         {
-            throw new InvalidOperationException("The target threw: " + error);
+            throw new InvalidOperationException($"{method} failed: {failure}");
         }
 
-        return result.GetProperty("result").TryGetProperty("value", out var value) ? value : null;
+        return answer.GetProperty("result");
     }
 
     /// <summary>Polls a string expression until it equals <paramref name="expected"/>; fails with the last value seen.</summary>

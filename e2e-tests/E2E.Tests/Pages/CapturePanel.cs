@@ -15,5 +15,10 @@ public sealed class CapturePanel(IPage page)
     /// <summary>A form field by its id suffix, e.g. "first-name" for #capture-first-name.</summary>
     public ILocator Field(string name) => page.Locator($"#capture-{name}");
 
+    /// <summary>The people offered on a page with several.</summary>
+    public ILocator Candidates => page.Locator("#candidate option");
+
+    public Task PickAsync(int index) => page.Locator("#candidate").SelectOptionAsync(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Task SaveAsync() => Form.Locator("button[type=submit]").ClickAsync();
 }

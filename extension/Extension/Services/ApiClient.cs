@@ -11,8 +11,27 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     /// <summary>The popup's search: one short page.</summary>
     public const int SearchPageSize = 20;
 
-    public Task<ApiResult<PagedResult<ContactDto>>> SearchContactsAsync(string query) =>
+    public Task<ApiResult<ContactPage>> SearchContactsAsync(string query) =>
         SendAsync(client => client.SearchContactsAsync(query, SearchPageSize));
+
+    /// <summary>One page of the People list.</summary>
+    public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery query) =>
+        SendAsync(client => client.ListContactsAsync(query));
+
+    public Task<ApiResult<ComplianceOverviewDto>> GetOverviewAsync() =>
+        SendAsync(client => client.GetOverviewAsync());
+
+    public Task<ApiResult<BulkChangeResult>> BulkSetAuthorizationAsync(BulkAuthorizationRequest request) =>
+        SendAsync(client => client.BulkSetAuthorizationAsync(request));
+
+    public Task<ApiResult<BulkChangeResult>> BulkSetSourceAsync(BulkSourceRequest request) =>
+        SendAsync(client => client.BulkSetSourceAsync(request));
+
+    public Task<ApiResult<ContactDto>> UpdateContactAsync(Guid id, UpdateContactRequest request) =>
+        SendAsync(client => client.UpdateContactAsync(id, request));
+
+    public Task<ApiResult<List<AuditEntryDto>>> GetAuditAsync(Guid contactId) =>
+        SendAsync(client => client.GetContactAuditAsync(contactId));
 
     public Task<ApiResult<ContactDto>> GetContactAsync(Guid id) =>
         SendAsync(client => client.GetContactAsync(id));

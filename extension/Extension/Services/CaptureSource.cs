@@ -6,7 +6,16 @@ namespace ComplianceConnect.Extension.Services;
 public sealed record PendingSelection(string Text, string? PageUrl, int? TabId, long At);
 
 /// <summary>The people found where the rep invoked the extension, and the page they came from.</summary>
-public sealed record CaptureCandidates(IReadOnlyList<PersonCandidate> People, string? PageUrl, int? TabId, string? Problem, bool FromSelection);
+/// <param name="SelectedPerson">
+/// The person in the text the rep had selected when pressing the toolbar button, offered instead of the page's.
+/// </param>
+public sealed record CaptureCandidates(
+    IReadOnlyList<PersonCandidate> People,
+    string? PageUrl,
+    int? TabId,
+    string? Problem,
+    bool FromSelection,
+    PersonCandidate? SelectedPerson = null);
 
 /// <summary>
 /// Finds who to capture: a selection from the context menu if one is waiting, otherwise the tab's
@@ -47,6 +56,9 @@ public sealed class CaptureSource(IChromeStorage storage, IChromeTabs tabs, IChr
 
         var result = extractor.Extract(page.Html, page.Url);
         var problem = result.All.Count == 0 ? (result.Warnings.FirstOrDefault() ?? "No person was found on this page.") : null;
-        return new(result.All, page.Url, tabId, problem, FromSelection: false);
+
+        // Text selected on the page (a signature, a bio) when the toolbar button was pressed: offer it as well.
+        var selected = page.Selection is { Length: >= 3 and <= 4_000 } selection ? SelectionParser.Parse(selection, page.Url) : null;
+        return new(result.All, page.Url, tabId, problem, FromSelection: false, selected);
     }
 }

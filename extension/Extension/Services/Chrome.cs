@@ -58,11 +58,17 @@ public sealed class ChromeStorage(ChromeModule chrome) : IChromeStorage
 public interface IChromeRuntime
 {
     Task OpenOptionsPageAsync();
+
+    /// <summary>Opens the People page in a new tab, on one contact when given.</summary>
+    Task OpenPeoplePageAsync(Guid? contactId = null);
 }
 
 public sealed class ChromeRuntime(ChromeModule chrome) : IChromeRuntime
 {
     public async Task OpenOptionsPageAsync() => await (await chrome.GetAsync()).InvokeVoidAsync("openOptionsPage");
+
+    public async Task OpenPeoplePageAsync(Guid? contactId = null) =>
+        await (await chrome.GetAsync()).InvokeVoidAsync("openExtensionPage", contactId is { } id ? $"people.html?contact={id}" : "people.html");
 }
 
 /// <summary><c>chrome.tabs</c>: only what the popup needs to find its tab.</summary>

@@ -20,23 +20,32 @@ public sealed class ComplianceApiClientTests
     [Fact]
     public async Task A_search_escapes_its_text_and_sends_every_filter_by_name()
     {
-        _api.Answer(HttpStatusCode.OK, """{"items":[],"page":2,"pageSize":10,"total":0}""");
+        _api.Answer(HttpStatusCode.OK, """{"items":[],"total":12,"nextCursor":"abc"}""");
 
         var result = await Client().ListContactsAsync(new ContactQuery
         {
-            Search = "anna & co/ö?",
-            Authorization = AuthorizationType.LegitimateInterest,
-            Source = SourceType.ChromeExtension,
-            Page = 2,
+            Filter = new ContactFilter
+            {
+                Search = "anna & co/ö?",
+                Authorization = AuthorizationType.LegitimateInterest,
+                Source = SourceType.ChromeExtension,
+                CapturedByMe = true,
+                CreatedFrom = new DateOnly(2026, 1, 2),
+                UpdatedTo = new DateOnly(2026, 3, 4),
+            },
+            Sort = ContactSort.Company,
+            Descending = true,
+            Cursor = "c+/=",
             PageSize = 10,
         });
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(10, result.Value!.PageSize);
+        Assert.Equal((12, "abc"), (result.Value!.Total, result.Value.NextCursor));
         var sent = Assert.Single(_api.Requests);
         Assert.Equal(HttpMethod.Get, sent.Method);
         Assert.Equal(
-            "https://api.test/api/contacts?page=2&pageSize=10&q=anna%20%26%20co%2F%C3%B6%3F&authorization=LegitimateInterest&source=ChromeExtension",
+            "https://api.test/api/contacts?q=anna%20%26%20co%2F%C3%B6%3F&authorization=LegitimateInterest&source=ChromeExtension&capturedByMe=true" +
+            "&createdFrom=2026-01-02&updatedTo=2026-03-04&sort=Company&descending=true&cursor=c%2B%2F%3D&pageSize=10",
             sent.Uri);
         Assert.Null(sent.Body);
     }
@@ -44,9 +53,9 @@ public sealed class ComplianceApiClientTests
     [Fact]
     public async Task Contacts_without_a_legal_basis_are_asked_for_as_None()
     {
-        _api.Answer(HttpStatusCode.OK, """{"items":[],"page":1,"pageSize":50,"total":0}""");
+        _api.Answer(HttpStatusCode.OK, """{"items":[],"total":0,"nextCursor":null}""");
 
-        await Client().ListContactsAsync(new ContactQuery { WithoutAuthorization = true });
+        await Client().ListContactsAsync(new ContactQuery { Filter = new ContactFilter { WithoutAuthorization = true } });
 
         Assert.Equal("https://api.test/api/contacts?authorization=None", _api.Requests.Single().Uri);
     }

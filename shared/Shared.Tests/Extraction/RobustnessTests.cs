@@ -23,12 +23,29 @@ public class RobustnessTests
     [InlineData("<<<>>><!-- <script type=\"application/ld+json\">{</script> --><div class=\"h-card\"")]
     [InlineData("\0\u0001\u0002<\uFFFF>\uD800")]
     [InlineData("<a href=\"mailto:\">x</a><a href=\"tel:\">y</a><a href=\"http://[::1\">z</a><base href=\"::::\">")]
-    public void Garbage_input_does_not_throw(string html)
+    public void Garbage_input_is_read_without_any_reader_failing(string html)
     {
         var result = new ContactExtractor().Extract(html, "not a url");
 
-        Assert.NotNull(result.Warnings);
-        Assert.All(result.All, p => Assert.NotNull(p.Origin));
+        // Extract never throws: a crash inside would only show as a warning, so the warnings are what is checked.
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("reader failed", StringComparison.Ordinal));
+        Assert.Empty(result.All);
+    }
+
+    [Fact]
+    public void Invalid_json_ld_is_reported_and_the_rest_of_the_page_is_still_read()
+    {
+        const string html = """
+            <script type="application/ld+json">{"@type": "Person", "name": "Broken</script>
+            <div class="h-card"><span class="p-name">Eva Lind</span><a class="u-email" href="mailto:eva.lind@example.com">mail</a></div>
+            """;
+
+        var result = Fixture.ExtractHtml(html);
+
+        Assert.Contains(result.Warnings, w => w.Contains("JSON-LD block 1", StringComparison.Ordinal));
+        var eva = Assert.Single(result.All);
+        Assert.Equal(("Eva Lind", "eva.lind@example.com", "h-card"), (eva.FullName, eva.Email, eva.Origin));
     }
 
     [Fact]
@@ -91,13 +108,13 @@ public class RobustnessTests
         // 300,000 levels would keep the HTML parser busy for many minutes (its cost grows with depth squared).
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 300_000)) + "<h1>Jane Doe</h1></body></html>";
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = new ContactExtractor().Extract(html, "https://example.com/");
-        watch.Stop();
 
+        // Refused before parsing: the only warning is the nesting guard's, naming its limit.
         Assert.Null(result.Best);
-        Assert.Contains("nests its markup too deeply", Assert.Single(result.Warnings), StringComparison.Ordinal);
-        Assert.True(watch.ElapsedMilliseconds < 5_000, $"took {watch.ElapsedMilliseconds} ms");
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("nests its markup too deeply", warning, StringComparison.Ordinal);
+        Assert.Contains(ContactExtractor.MaxNestingDepth.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,23 +168,25 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void A_wide_page_with_thousands_of_cards_is_read_quickly()
+    public void A_wide_page_with_thousands_of_cards_returns_at_most_the_limit_with_each_address_in_its_own_card()
     {
+        string[] given = ["Anna", "Erik", "Karin", "Lars", "Maria", "Nils", "Sara", "Johan", "Eva", "Per"];
+        string[] family = ["Berg", "Lind", "Holm", "Ek", "Dahl", "Sund", "Strand", "Wall", "Nord", "Falk"];
         var html = new StringBuilder("<main><h1>Directory</h1>");
         for (var i = 0; i < 3_000; i++)
         {
-            html.Append($"<div class=\"card\"><h3>Person Number{i % 10}x</h3><p>Engineer</p><a href=\"mailto:p{i}@example.com\">m</a></div>");
+            var name = $"{given[i % 10]} {family[i / 10 % 10]}{(char)('a' + (i / 100))}son";
+            html.Append($"<div class=\"card\"><h3>{name}</h3><p>Engineer</p><a href=\"mailto:p{i}@example.com\">m</a></div>");
         }
 
         html.Append("</main>");
-        var extractor = new ContactExtractor();
-        extractor.Extract(html.ToString(), "https://example.com/"); // warm-up
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = extractor.Extract(html.ToString(), "https://example.com/");
-        watch.Stop();
+        var result = Fixture.ExtractHtml(html.ToString());
 
-        Assert.NotEmpty(result.All);
-        Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
+        // The limit keeps a directory usable; it is a count, not a clock, so it holds on a slow machine too.
+        Assert.Empty(result.Warnings);
+        Assert.Equal(ContactExtractor.MaxOthers + 1, result.All.Count);
+        Assert.Equal("p0@example.com", result.Named("Anna Bergason").Email);
+        Assert.Equal("p11@example.com", result.Named("Erik Lindason").Email);
     }
 }

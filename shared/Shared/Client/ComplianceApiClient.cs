@@ -56,13 +56,25 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
 
     // Contacts
 
-    /// <summary>One page of contacts matching the query (all contacts, first page, when null).</summary>
-    public Task<ApiResult<PagedResult<ContactDto>>> ListContactsAsync(ContactQuery? query = null, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Get, ApiRoutes.Contacts + query?.ToQueryString(), Json.PagedResultContactDto, null, ct);
+    /// <summary>One page of contacts matching the query, with the total count (all contacts by name, first page, when null).</summary>
+    public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery? query = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Contacts + query?.ToQueryString(), Json.ContactPage, null, ct);
 
-    /// <summary>Contacts whose name, email or company contains <paramref name="text"/>.</summary>
-    public Task<ApiResult<PagedResult<ContactDto>>> SearchContactsAsync(string text, int? pageSize = null, CancellationToken ct = default) =>
-        ListContactsAsync(new ContactQuery { Search = text, PageSize = pageSize }, ct);
+    /// <summary>Contacts whose name, email, company or title contains every word of <paramref name="text"/> (case and accents ignored).</summary>
+    public Task<ApiResult<ContactPage>> SearchContactsAsync(string text, int? pageSize = null, CancellationToken ct = default) =>
+        ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = text }, PageSize = pageSize }, ct);
+
+    /// <summary>The organization's contacts by legal basis and by source.</summary>
+    public Task<ApiResult<ComplianceOverviewDto>> GetOverviewAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.ContactOverview, Json.ComplianceOverviewDto, null, ct);
+
+    /// <summary>Sets the legal basis of the selected contacts in one atomic change; 409 when a filter now matches another count.</summary>
+    public Task<ApiResult<BulkChangeResult>> BulkSetAuthorizationAsync(BulkAuthorizationRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.BulkAuthorization, Json.BulkChangeResult, JsonContent.Create(request, Json.BulkAuthorizationRequest), ct);
+
+    /// <summary>Sets the source of the selected contacts in one atomic change; 409 when a filter now matches another count.</summary>
+    public Task<ApiResult<BulkChangeResult>> BulkSetSourceAsync(BulkSourceRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.BulkSource, Json.BulkChangeResult, JsonContent.Create(request, Json.BulkSourceRequest), ct);
 
     /// <summary>One contact; 404 when it is not the organization's.</summary>
     public Task<ApiResult<ContactDto>> GetContactAsync(Guid id, CancellationToken ct = default) =>

@@ -1,24 +1,22 @@
-using ComplianceConnect.Shared.Compliance;
+using System.Globalization;
+using ComplianceConnect.Shared.Contracts;
 
 namespace ComplianceConnect.Shared.Client;
 
-/// <summary>The contact list's search, filters and paging; what is left null takes the API's default.</summary>
+/// <summary>The contact list's filter, order and page; what is left null takes the API's default.</summary>
 public sealed record ContactQuery
 {
-    /// <summary>Free text matched against name, email and company (<c>q</c>).</summary>
-    public string? Search { get; init; }
+    /// <summary>Which contacts (search and filters).</summary>
+    public ContactFilter Filter { get; init; } = new();
 
-    /// <summary>Only contacts with this legal basis.</summary>
-    public AuthorizationType? Authorization { get; init; }
+    /// <summary>The column to order by (the API's default: name).</summary>
+    public ContactSort? Sort { get; init; }
 
-    /// <summary>Only contacts without a legal basis yet (<c>authorization=None</c>); excludes <see cref="Authorization"/>.</summary>
-    public bool WithoutAuthorization { get; init; }
+    /// <summary>Largest first.</summary>
+    public bool Descending { get; init; }
 
-    /// <summary>Only contacts from this source.</summary>
-    public SourceType? Source { get; init; }
-
-    /// <summary>1-based page number.</summary>
-    public int? Page { get; init; }
+    /// <summary>The <see cref="ContactPage.NextCursor"/> of the page before; null for the first page.</summary>
+    public string? Cursor { get; init; }
 
     /// <summary>Contacts per page (the API allows 1 to 200).</summary>
     public int? PageSize { get; init; }
@@ -26,19 +24,32 @@ public sealed record ContactQuery
     /// <summary>The query string, starting with <c>?</c>, or empty when nothing is set.</summary>
     public string ToQueryString()
     {
-        if (WithoutAuthorization && Authorization is not null)
-        {
-            throw new InvalidOperationException($"Set either {nameof(Authorization)} or {nameof(WithoutAuthorization)}, not both.");
-        }
-
         var query = new QueryString();
-        query.Add("page", Page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        query.Add("pageSize", PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        query.Add("q", Search);
-        query.Add("authorization", WithoutAuthorization ? "None" : Authorization?.ToString());
-        query.Add("source", Source?.ToString());
+        ContactFilterQuery.AddTo(query, Filter);
+        query.Add("sort", Sort?.ToString());
+        query.Add("descending", Descending ? "true" : null);
+        query.Add("cursor", Cursor);
+        query.Add("pageSize", PageSize?.ToString(CultureInfo.InvariantCulture));
         return query.ToString();
     }
+}
+
+/// <summary>A <see cref="ContactFilter"/> as the list's query parameters.</summary>
+internal static class ContactFilterQuery
+{
+    public static void AddTo(QueryString query, ContactFilter filter)
+    {
+        query.Add("q", filter.Search);
+        query.Add("authorization", filter.WithoutAuthorization ? "None" : filter.Authorization?.ToString());
+        query.Add("source", filter.Source?.ToString());
+        query.Add("capturedByMe", filter.CapturedByMe ? "true" : null);
+        query.Add("createdFrom", Day(filter.CreatedFrom));
+        query.Add("createdTo", Day(filter.CreatedTo));
+        query.Add("updatedFrom", Day(filter.UpdatedFrom));
+        query.Add("updatedTo", Day(filter.UpdatedTo));
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Builds a query string from the parameters that have a value (blank counts as none), each escaped.</summary>

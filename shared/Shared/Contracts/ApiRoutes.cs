@@ -27,6 +27,18 @@ public static class ApiRoutes
     /// <summary>GET (list, search) and POST (create) contacts.</summary>
     public const string Contacts = "/api/contacts";
 
+    /// <summary>GET: the organization's contacts counted by legal basis and by source.</summary>
+    public const string ContactOverview = Contacts + "/overview";
+
+    /// <summary>The bulk-change group (channel "bulk").</summary>
+    public const string Bulk = Contacts + "/bulk";
+
+    /// <summary>POST: set the legal basis of contacts chosen by ids or by a filter.</summary>
+    public const string BulkAuthorization = Bulk + "/authorization";
+
+    /// <summary>POST: set the source of contacts chosen by ids or by a filter.</summary>
+    public const string BulkSource = Bulk + "/source";
+
     /// <summary>GET: the contact with an email or LinkedIn profile.</summary>
     public const string ContactLookup = Contacts + "/lookup";
 

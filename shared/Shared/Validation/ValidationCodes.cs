@@ -79,7 +79,28 @@ public static class ValidationCodes
     /// <summary>A lookup needs an email or a LinkedIn profile URL.</summary>
     public const string LookupNeedsKey = "lookup_needs_key";
 
+    /// <summary>A list filter asks for two things that exclude each other (a legal basis and "none recorded").</summary>
+    public const string FilterConflict = "filter_conflict";
+
+    /// <summary>The end of a date range lies before its start.</summary>
+    public const string DateRangeReversed = "date_range_reversed";
+
+    /// <summary>A list cursor that this API did not hand out for this sort order.</summary>
+    public const string CursorInvalid = "cursor_invalid";
+
+    /// <summary>A bulk change names no contacts, or both ids and a filter.</summary>
+    public const string SelectionRequired = "selection_required";
+
+    /// <summary>A bulk change names more contacts than one request may (args: the limit, the count).</summary>
+    public const string TooManyIds = "too_many_ids";
+
+    /// <summary>A value that only goes with a filter (the confirmed count) was sent with ids.</summary>
+    public const string OnlyWithFilter = "only_with_filter";
+
     // Problems of the whole request (the top-level code).
+
+    /// <summary>The filter of a bulk change now matches another number of contacts than the user confirmed; nothing changed.</summary>
+    public const string SelectionChanged = "selection_changed";
 
     /// <summary>Wrong email or password (deliberately not saying which).</summary>
     public const string SignInFailed = "sign_in_failed";

@@ -52,6 +52,21 @@ public sealed class Contact : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The user whose unit of work created the contact (the database fills it in from <c>app.actor_id</c>); null for system actors.</summary>
+    public Guid? CreatedById { get; set; }
+
+    /// <summary>Name, email, company and title, lower-cased with accents folded (computed by PostgreSQL): what search matches.</summary>
+    public string SearchText { get; private set; } = "";
+
+    // Sort keys computed by PostgreSQL: folded, never null, blanks last. Plain columns, so keyset comparisons on them are
+    // leakproof and may use their indexes under row-level security (docs/decisions/0009-people-search-and-paging.md).
+    public string SortName { get; private set; } = "";
+    public string SortEmail { get; private set; } = "";
+    public string SortCompany { get; private set; } = "";
+    public string SortTitle { get; private set; } = "";
+    public string SortAuthorization { get; private set; } = "";
+    public string SortSource { get; private set; } = "";
+
     /// <summary>PostgreSQL's xmin: changes on every update, so a stale edit is detected.</summary>
     public uint Version { get; set; }
 
@@ -176,6 +191,25 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // One contact per person and organization: these make capture's create-or-match race-free.
         builder.HasIndex(c => new { c.OrganizationId, c.EmailNormalized }).IsUnique().HasFilter("email_normalized IS NOT NULL");
         builder.HasIndex(c => new { c.OrganizationId, c.LinkedInNormalized }).IsUnique().HasFilter("linked_in_normalized IS NOT NULL");
-        builder.HasIndex(c => new { c.OrganizationId, c.UpdatedAt });
+
+        // Computed by the database on every write (EF, ExecuteUpdate, raw SQL alike); see the PeopleSearch migration.
+        builder.Property(c => c.CreatedById).HasDefaultValueSql("nullif(current_setting('app.actor_id', true), '')::uuid");
+        builder.Property(c => c.SearchText).HasComputedColumnSql(
+            "contact_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(title, ''))",
+            stored: true);
+        builder.Property(c => c.SortName).HasComputedColumnSql("contact_sort_key(coalesce(last_name, '') || ' ' || coalesce(first_name, ''))", stored: true);
+        builder.Property(c => c.SortEmail).HasComputedColumnSql("contact_sort_key(email_normalized)", stored: true);
+        builder.Property(c => c.SortCompany).HasComputedColumnSql("contact_sort_key(company)", stored: true);
+        builder.Property(c => c.SortTitle).HasComputedColumnSql("contact_sort_key(title)", stored: true);
+        builder.Property(c => c.SortAuthorization).HasComputedColumnSql("contact_sort_key(authorization_type)", stored: true);
+        builder.Property(c => c.SortSource).HasComputedColumnSql("contact_sort_key(source_type)", stored: true);
+        builder.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(c => new { c.OrganizationId, c.SortName, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.SortEmail, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.SortCompany, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.SortTitle, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.UpdatedAt, c.Id });
+        builder.HasIndex(c => new { c.OrganizationId, c.CreatedById });
     }
 }

@@ -24,7 +24,7 @@ public static class ContactMatching
             "email",
             ValidationCodes.DuplicateContact,
             "A contact with this email or LinkedIn profile already exists.",
-            existing is null ? null : new Dictionary<string, object?> { ["existingContactId"] = existing.Id });
+            existing is null ? null : new Dictionary<string, object?> { ["existingContactId"] = existing.Id, ["existingContactName"] = existing.ToDto().DisplayName });
 
     public static async Task<ProblemHttpResult> ConflictAfterRaceAsync(AppDbContext db, Guid id, CancellationToken ct)
     {

@@ -21,6 +21,7 @@ public static class ContactsApi
         group.ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", List);
+        group.MapGet("/overview", Overview);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/lookup", Lookup);
         group.MapPost("/", Create);
@@ -28,63 +29,111 @@ public static class ContactsApi
         return app;
     }
 
-    /// <summary>Search by name, email or company; filter by legal basis (or "None") and source.</summary>
-    public static async Task<Results<Ok<PagedResult<ContactDto>>, ValidationProblem>> List(
-        AppDbContext db, string? q, string? authorization, string? source, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    /// <summary>
+    /// The People page's list: search (every word, in name, email, company or title, case and accents ignored),
+    /// filters, order by any column, keyset paging by <c>cursor</c>, and the total count.
+    /// </summary>
+    public static async Task<Results<Ok<ContactPage>, ValidationProblem>> List(
+        AppDbContext db, CurrentUser user,
+        string? q, string? authorization, string? source, bool? capturedByMe,
+        DateOnly? createdFrom, DateOnly? createdTo, DateOnly? updatedFrom, DateOnly? updatedTo,
+        string? sort, bool? descending, string? cursor, int pageSize = 50, CancellationToken ct = default)
     {
-        if (page is < 1 or > MaxPage)
-        {
-            return Problems.Validation(nameof(page), ValidationCodes.OutOfRange, $"Must be between 1 and {MaxPage}.");
-        }
-
+        var errors = new ValidationErrors();
         if (pageSize is < 1 or > MaxPageSize)
         {
-            return Problems.Validation(nameof(pageSize), ValidationCodes.OutOfRange, $"Must be between 1 and {MaxPageSize}.");
+            errors.Add(nameof(pageSize), ValidationCodes.OutOfRange, $"Must be between 1 and {MaxPageSize}.");
         }
 
-        var query = db.Contacts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
+        var order = ContactSort.Name;
+        if (sort is not null && !StrictEnum.TryParse(sort, out order))
         {
-            var pattern = "%" + EscapeLike(q.Trim()) + "%";
-            query = query.Where(c =>
-                EF.Functions.ILike((c.FirstName ?? "") + " " + (c.LastName ?? ""), pattern, "\\")
-                || EF.Functions.ILike(c.Email ?? "", pattern, "\\")
-                || EF.Functions.ILike(c.Company ?? "", pattern, "\\"));
+            errors.Add(nameof(sort), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<ContactSort>()}", ComplianceRules.Names<ContactSort>());
         }
 
+        var filter = ParseFilter(errors, q, authorization, source, capturedByMe, createdFrom, createdTo, updatedFrom, updatedTo);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var query = db.Contacts.AsNoTracking().Matching(db, filter, user.UserId);
+        var total = await query.CountAsync(ct);
+        if (await ContactList.PageAsync(query, order, descending ?? false, cursor, pageSize, ct) is not { } page)
+        {
+            return Problems.Validation(nameof(cursor), ValidationCodes.CursorInvalid, "Is not a cursor of this list in this order: start again from the first page.");
+        }
+
+        return TypedResults.Ok(new ContactPage(page.Items.Select(c => c.ToDto()).ToList(), total, page.NextCursor));
+    }
+
+    /// <summary>The query parameters of the list as a filter; broken ones are added to <paramref name="errors"/>.</summary>
+    private static ContactFilter ParseFilter(
+        ValidationErrors errors, string? q, string? authorization, string? source, bool? capturedByMe,
+        DateOnly? createdFrom, DateOnly? createdTo, DateOnly? updatedFrom, DateOnly? updatedTo)
+    {
+        var filter = new ContactFilter
+        {
+            Search = string.IsNullOrWhiteSpace(q) ? null : q,
+            CapturedByMe = capturedByMe ?? false,
+            CreatedFrom = createdFrom,
+            CreatedTo = createdTo,
+            UpdatedFrom = updatedFrom,
+            UpdatedTo = updatedTo,
+        };
         if (authorization is not null)
         {
             if (authorization.Equals("None", StringComparison.OrdinalIgnoreCase))
             {
-                query = query.Where(c => c.AuthorizationType == null);
+                filter = filter with { WithoutAuthorization = true };
             }
             else if (StrictEnum.TryParse<AuthorizationType>(authorization, out var type))
             {
-                query = query.Where(c => c.AuthorizationType == type);
+                filter = filter with { Authorization = type };
             }
             else
             {
-                return Problems.Validation(nameof(authorization), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<AuthorizationType>()[..^1]}, None.");
+                errors.Add(nameof(authorization), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<AuthorizationType>()[..^1]}, None.");
             }
         }
 
         if (source is not null)
         {
-            if (!StrictEnum.TryParse<SourceType>(source, out var sourceType))
+            if (StrictEnum.TryParse<SourceType>(source, out var sourceType))
             {
-                return Problems.Validation(nameof(source), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<SourceType>()}");
+                filter = filter with { Source = sourceType };
             }
-
-            query = query.Where(c => c.SourceType == sourceType);
+            else
+            {
+                errors.Add(nameof(source), ValidationCodes.UnknownValue, $"Is not a known value. {ComplianceRules.AllowedValues<SourceType>()}");
+            }
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
-            .Skip(checked((page - 1) * pageSize)).Take(pageSize)
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<ContactDto>(items.Select(c => c.ToDto()).ToList(), page, pageSize, total));
+        filter.Validate(errors);
+        return filter;
     }
+
+    /// <summary>The organization's contacts by legal basis and by source, counted in one query (one scan, three grouping sets).</summary>
+    public static async Task<Ok<ComplianceOverviewDto>> Overview(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQuery<OverviewRow>($"""
+            SELECT CASE WHEN grouping(authorization_type) = 0 THEN 'authorization' WHEN grouping(source_type) = 0 THEN 'source' ELSE 'total' END AS "Dimension",
+                   coalesce(authorization_type, source_type) AS "Value", count(*)::int AS "Count"
+            FROM contacts
+            GROUP BY GROUPING SETS ((authorization_type), (source_type), ())
+            """).ToListAsync(ct);
+        int CountOf(string dimension, string? value) =>
+            rows.Where(r => r.Dimension == dimension && r.Value == value).Sum(r => r.Count);
+
+        return TypedResults.Ok(new ComplianceOverviewDto(
+            CountOf("total", null),
+            CountOf("authorization", null),
+            [.. Enum.GetValues<AuthorizationType>().Select(t => new AuthorizationCount(t, CountOf("authorization", t.ToString())))],
+            [.. Enum.GetValues<SourceType>().Select(t => new SourceCount(t, CountOf("source", t.ToString())))]));
+    }
+
+    /// <summary>One group of the overview query.</summary>
+    public sealed record OverviewRow(string Dimension, string? Value, int Count);
 
     public static async Task<Results<Ok<ContactDto>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct) =>
         await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } contact
@@ -167,7 +216,4 @@ public static class ContactsApi
 
         return TypedResults.Ok(contact.ToDto());
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

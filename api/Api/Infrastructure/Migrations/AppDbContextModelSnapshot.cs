@@ -347,6 +347,12 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("CreatedById")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id")
+                        .HasDefaultValueSql("nullif(current_setting('app.actor_id', true), '')::uuid");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
@@ -396,6 +402,55 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
                         .HasColumnName("salesforce_id");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("contact_fold(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(title, ''))", true);
+
+                    b.Property<string>("SortAuthorization")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_authorization")
+                        .HasComputedColumnSql("contact_sort_key(authorization_type)", true);
+
+                    b.Property<string>("SortCompany")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_company")
+                        .HasComputedColumnSql("contact_sort_key(company)", true);
+
+                    b.Property<string>("SortEmail")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_email")
+                        .HasComputedColumnSql("contact_sort_key(email_normalized)", true);
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_name")
+                        .HasComputedColumnSql("contact_sort_key(coalesce(last_name, '') || ' ' || coalesce(first_name, ''))", true);
+
+                    b.Property<string>("SortSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_source")
+                        .HasComputedColumnSql("contact_sort_key(source_type)", true);
+
+                    b.Property<string>("SortTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sort_title")
+                        .HasComputedColumnSql("contact_sort_key(title)", true);
 
                     b.Property<string>("SourceDescription")
                         .HasMaxLength(1000)
@@ -450,6 +505,15 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     b.HasKey("OrganizationId", "Id")
                         .HasName("pk_contacts");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_contacts_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("OrganizationId", "CreatedById")
+                        .HasDatabaseName("ix_contacts_organization_id_created_by_id");
+
                     b.HasIndex("OrganizationId", "EmailNormalized")
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_organization_id_email_normalized")
@@ -460,8 +524,23 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_contacts_organization_id_linked_in_normalized")
                         .HasFilter("linked_in_normalized IS NOT NULL");
 
-                    b.HasIndex("OrganizationId", "UpdatedAt")
-                        .HasDatabaseName("ix_contacts_organization_id_updated_at");
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_created_at_id");
+
+                    b.HasIndex("OrganizationId", "SortCompany", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_sort_company_id");
+
+                    b.HasIndex("OrganizationId", "SortEmail", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_sort_email_id");
+
+                    b.HasIndex("OrganizationId", "SortName", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_sort_name_id");
+
+                    b.HasIndex("OrganizationId", "SortTitle", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_sort_title_id");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_contacts_organization_id_updated_at_id");
 
                     b.ToTable("contacts", (string)null);
                 });

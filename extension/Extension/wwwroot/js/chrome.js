@@ -19,6 +19,11 @@ export function openOptionsPage() {
   return chrome.runtime.openOptionsPage();
 }
 
+// A page of the extension (the People page) in a new tab.
+export async function openExtensionPage(path) {
+  await chrome.tabs.create({ url: chrome.runtime.getURL(path) });
+}
+
 export function extensionId() {
   return chrome.runtime.id;
 }

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace ComplianceConnect.Api.Benchmarks;
+
+/// <summary>What every module gets: the running API, the seeded organizations, psql as the runtime role, the settings.</summary>
+public sealed class Bench
+{
+    public required BenchApi Api { get; init; }
+    public required string Address { get; init; }
+    public required string OwnerConnectionString { get; init; }
+    public required string RuntimeConnectionString { get; init; }
+    public required Psql Psql { get; init; }
+    public required List<SeededOrganization> Organizations { get; init; }
+    public required int Runs { get; init; }
+    public required int PopupOpens { get; init; }
+    public required int WrkSeconds { get; init; }
+    public required string WorkDirectory { get; init; }
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>The organization the heavy paths run in (the largest).</summary>
+    public SeededOrganization Main => Organizations[0];
+
+    public IReadOnlyList<string> Routes => _routes ??= Api.Routes();
+
+    private IReadOnlyList<string>? _routes;
+
+    public bool HasRoute(string prefix) => Routes.Any(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    public async Task<long> OwnerScalarAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<long> AuditCountAsync(Guid organization) =>
+        OwnerScalarAsync("SELECT count(*) FROM audit_entries WHERE organization_id = $1", organization);
+
+    public async Task<string> SignInAsync(SeededOrganization organization)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Address) };
+        using var response = await http.PostAsync(Shared.Contracts.ApiRoutes.SignIn, new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { email = organization.AdminEmail, password = BenchApi.Password }),
+            System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode} {body}");
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("accessToken").GetString()!;
+    }
+}
+
+/// <summary>One numbered line (or several) of issue #14's table.</summary>
+public interface IModule
+{
+    string Number { get; }
+    string Work { get; }
+    string Target { get; }
+    Task<IReadOnlyList<Row>> RunAsync(Bench bench);
+}

@@ -109,7 +109,9 @@ public sealed class EmailSendingTests(MailApiFactory factory)
         factory.Clock.Advance(TimeSpan.FromSeconds(5));
         var message = await ArrivedAsync(queued.MessageId);
 
-        var sent = (await (await client.GetAsync($"{ApiRoutes.Contact(contact.Id)}/emails")).ReadAsync<List<EmailDto>>()).Single();
+        // The message reaches the SMTP server before the outbox commits its record of it: wait for the record.
+        var sent = await EventuallyAsync(async () =>
+            (await (await client.GetAsync($"{ApiRoutes.Contact(contact.Id)}/emails")).ReadAsync<List<EmailDto>>()).Single() is { Status: "Sent" } e ? e : null);
         Assert.Equal(("Sent", 2, queued.MessageId), (sent.Status, sent.Attempts, sent.MessageId));
         Assert.Equal(queued.MessageId.Trim('<', '>'), message.MessageId);
         var trail = await client.GetAuditAsync(contact.Id);

@@ -43,6 +43,7 @@ internal static class ContactFilterQuery
         query.Add("authorization", filter.WithoutAuthorization ? "None" : filter.Authorization?.ToString());
         query.Add("source", filter.Source?.ToString());
         query.Add("capturedByMe", filter.CapturedByMe ? "true" : null);
+        query.Add("subscription", filter.Unsubscribed switch { true => "Unsubscribed", false => "Subscribed", null => null });
         query.Add("createdFrom", Day(filter.CreatedFrom));
         query.Add("createdTo", Day(filter.CreatedTo));
         query.Add("updatedFrom", Day(filter.UpdatedFrom));

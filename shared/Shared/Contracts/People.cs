@@ -42,6 +42,9 @@ public sealed record ContactFilter
     /// <summary>Only contacts the signed-in user created (captured, imported or entered).</summary>
     public bool CapturedByMe { get; init; }
 
+    /// <summary>Only unsubscribed contacts (true), only subscribed ones (false), or both (null).</summary>
+    public bool? Unsubscribed { get; init; }
+
     /// <summary>Created on or after this day (UTC).</summary>
     public DateOnly? CreatedFrom { get; init; }
 
@@ -103,7 +106,11 @@ public sealed record ComplianceOverviewDto(
     int Total,
     int WithoutLegalBasis,
     IReadOnlyList<AuthorizationCount> ByAuthorization,
-    IReadOnlyList<SourceCount> BySource);
+    IReadOnlyList<SourceCount> BySource)
+{
+    /// <summary>Contacts who unsubscribed (their share of <see cref="Total"/> is shown on the overview).</summary>
+    public int Unsubscribed { get; init; }
+}
 
 /// <summary>How many contacts have one legal basis.</summary>
 public sealed record AuthorizationCount(AuthorizationType Type, int Count);

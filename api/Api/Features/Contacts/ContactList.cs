@@ -41,6 +41,11 @@ public static class ContactList
             query = query.Where(c => c.SourceType == source);
         }
 
+        if (filter.Unsubscribed is { } unsubscribed)
+        {
+            query = unsubscribed ? query.Where(c => c.UnsubscribedAt != null) : query.Where(c => c.UnsubscribedAt == null);
+        }
+
         if (filter.CapturedByMe)
         {
             query = query.Where(c => c.CreatedById == userId);

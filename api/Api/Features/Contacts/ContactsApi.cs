@@ -38,7 +38,7 @@ public static class ContactsApi
     /// </summary>
     public static async Task<Results<Ok<ContactPage>, ValidationProblem>> List(
         AppDbContext db, CurrentUser user,
-        string? q, string? authorization, string? source, bool? capturedByMe,
+        string? q, string? authorization, string? source, bool? capturedByMe, string? subscription,
         DateOnly? createdFrom, DateOnly? createdTo, DateOnly? updatedFrom, DateOnly? updatedTo,
         string? sort, bool? descending, string? cursor, int pageSize = 50, CancellationToken ct = default)
     {
@@ -55,6 +55,18 @@ public static class ContactsApi
         }
 
         var filter = ParseFilter(errors, q, authorization, source, capturedByMe, createdFrom, createdTo, updatedFrom, updatedTo);
+        switch (subscription)
+        {
+            case null:
+                break;
+            case "Unsubscribed" or "Subscribed":
+                filter = filter with { Unsubscribed = subscription == "Unsubscribed" };
+                break;
+            default:
+                errors.Add(nameof(subscription), ValidationCodes.UnknownValue, "Is not a known value. Allowed values: Subscribed, Unsubscribed.", "Subscribed, Unsubscribed");
+                break;
+        }
+
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
@@ -121,7 +133,8 @@ public static class ContactsApi
     {
         var rows = await db.Database.SqlQuery<OverviewRow>($"""
             SELECT CASE WHEN grouping(authorization_type) = 0 THEN 'authorization' WHEN grouping(source_type) = 0 THEN 'source' ELSE 'total' END AS "Dimension",
-                   coalesce(authorization_type, source_type) AS "Value", count(*)::int AS "Count"
+                   coalesce(authorization_type, source_type) AS "Value", count(*)::int AS "Count",
+                   (count(*) FILTER (WHERE unsubscribed_at IS NOT NULL))::int AS "Unsubscribed"
             FROM contacts
             GROUP BY GROUPING SETS ((authorization_type), (source_type), ())
             """).ToListAsync(ct);
@@ -132,11 +145,14 @@ public static class ContactsApi
             CountOf("total", null),
             CountOf("authorization", null),
             [.. Enum.GetValues<AuthorizationType>().Select(t => new AuthorizationCount(t, CountOf("authorization", t.ToString())))],
-            [.. Enum.GetValues<SourceType>().Select(t => new SourceCount(t, CountOf("source", t.ToString())))]));
+            [.. Enum.GetValues<SourceType>().Select(t => new SourceCount(t, CountOf("source", t.ToString())))])
+        {
+            Unsubscribed = rows.Where(r => r.Dimension == "total").Sum(r => r.Unsubscribed),
+        });
     }
 
     /// <summary>One group of the overview query.</summary>
-    public sealed record OverviewRow(string Dimension, string? Value, int Count);
+    public sealed record OverviewRow(string Dimension, string? Value, int Count, int Unsubscribed);
 
     public static async Task<Results<Ok<ContactDto>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct) =>
         await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } contact

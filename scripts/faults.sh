@@ -18,9 +18,10 @@ if [ "$(id -u)" = 0 ]; then run_as=postgres; as_pg() { runuser -u postgres -- "$
 else run_as=""; as_pg() { "$@"; }; fi
 cleanup() {
   as_pg "$PG_BIN/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  if [ "${1:-0}" != 0 ] && [ -f "$work/api.log" ]; then echo "--- last lines of the API's log"; tail -20 "$work/api.log"; fi
   [ -n "${KEEP_FAULT_DIR:-}" ] || rm -rf "$work"
 }
-trap cleanup EXIT
+trap 'cleanup $?' EXIT
 
 echo "==> private cluster in $work on 127.0.0.1:$port"
 as_pg "$PG_BIN/initdb" -D "$work/data" -A peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -32,9 +33,11 @@ psql_admin -c "CREATE ROLE cc_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NO
            -c "CREATE DATABASE cc_faults OWNER cc_owner"
 as_pg psql -h /tmp -p "$port" -d cc_faults -v ON_ERROR_STOP=1 -qtA -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC; ALTER SCHEMA public OWNER TO cc_owner"
 
-echo "==> building the API and the fault driver (Release)"
-dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
-dotnet build api/Api.FaultRun/Api.FaultRun.csproj -c Release -nologo -v q -clp:ErrorsOnly
+if [ -z "${FAULT_NO_BUILD:-}" ]; then
+  echo "==> building the API and the fault driver (Release)"
+  dotnet build api/Api/Api.csproj -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet build api/Api.FaultRun/Api.FaultRun.csproj -c Release -nologo -v q -clp:ErrorsOnly
+fi
 
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Username=cc_app;Password=$app_pw;Database=cc_faults"
 export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$port;Username=cc_owner;Password=$owner_pw;Database=cc_faults"

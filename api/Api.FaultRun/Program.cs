@@ -48,7 +48,7 @@ internal sealed record FaultRun(string ApiDll, int ApiPort, string PgBin, string
         try
         {
             using var http = new HttpClient { BaseAddress = Base, Timeout = TimeSpan.FromSeconds(30) };
-            await WaitAsync(() => Ready(http), TimeSpan.FromMinutes(3), "the API to become ready");
+            await WaitAsync(async () => api.HasExited ? throw new InvalidOperationException("The API stopped at start-up; see api.log.") : await Ready(http), TimeSpan.FromMinutes(3), "the API to become ready");
             var token = await SignInAsync(http);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -106,7 +106,8 @@ internal sealed record FaultRun(string ApiDll, int ApiPort, string PgBin, string
 
     private Process StartApi()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Its own directory as the content root, so the API reads its appsettings.json.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(ApiDll)! };
         start.ArgumentList.Add(ApiDll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiPort}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

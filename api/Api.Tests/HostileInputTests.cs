@@ -16,7 +16,7 @@ namespace ComplianceConnect.Api.Tests;
 /// organization's rows (every table with an organization_id) must be unchanged afterwards.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class HostileInputTests(ApiFactory factory)
+public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper output)
 {
     /// <summary>A valid body of each known request type, so an attack on one property is the only thing wrong and would reach the database if let through.</summary>
     private static Dictionary<string, object?>? Baseline(Type type, int n, Guid contactId, uint version) => type.Name switch
@@ -89,6 +89,8 @@ public sealed class HostileInputTests(ApiFactory factory)
         Assert.Contains(operations, o => o.Template == "/api/contacts/{id:guid}/card" && o.Method == "PUT" && o.BodyType == typeof(UpdateComplianceCardRequest));
         Assert.True(cases.Count >= 300, $"only {cases.Count} cases");
         var categories = cases.GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"{cases.Count} cases over {operations.Count(o => o.Writes)} write endpoints and {operations.Sum(o => o.Query.Count)} query parameters: "
+            + string.Join(", ", categories.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
         foreach (var category in new[] { "wrong JSON type", "unknown enum value", "NUL", "invalid UTF-8", "lone surrogate", "over-long", "deep nesting", "huge body", "wrong content type", "empty body", "query garbage" })
         {
             Assert.True(categories.ContainsKey(category), $"no '{category}' cases");

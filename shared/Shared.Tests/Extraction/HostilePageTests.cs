@@ -20,16 +20,17 @@ public class HostilePageTests
         </body></html>
         """;
 
+    /// <summary>A page must write "&lt;\/script&gt;" inside JSON-LD (a literal one ends the script element), so the attack arrives as tags inside JSON strings.</summary>
     private const string JsonLd = """
         <html><head><script type="application/ld+json">
         {"@context":"https://schema.org","@type":"Person",
-         "name":"<script>alert('name')</script>Eve Evilson",
+         "name":"<script>alert('name')<\/script>Eve Evilson",
          "givenName":"<img src=x onerror=alert(1)>Eve","familyName":"Evilson<b onmouseover=alert(1)>",
          "jobTitle":"<a href=\"javascript:alert(1)\">Head of Sales</a>",
-         "worksFor":{"@type":"Organization","name":"Acme <iframe src=javascript:alert(1)></iframe>AB"},
+         "worksFor":{"@type":"Organization","name":"Acme <iframe src=javascript:alert(1)><\/iframe>AB"},
          "email":"eve@acme.example",
          "url":"javascript:alert('site')",
-         "sameAs":["javascript:alert('https://www.linkedin.com/in/eve')","javascript://twitter.com/eve%0aalert(1)","data:text/html,<script>alert(1)</script>"]}
+         "sameAs":["javascript:alert('https://www.linkedin.com/in/eve')","javascript://twitter.com/eve%0aalert(1)","data:text/html,<script>alert(1)<\/script>"]}
         </script></head><body><p>Hello</p></body></html>
         """;
 

@@ -5,6 +5,7 @@ using ComplianceConnect.Api.Tests.Infrastructure;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace ComplianceConnect.Api.Tests;
 

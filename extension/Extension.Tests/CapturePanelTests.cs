@@ -192,7 +192,7 @@ public sealed class CapturePanelTests : BunitContext
         return (api, panel);
     }
 
-    private sealed class FakePage : IChromeTabs, IChromeScripting
+    internal sealed class FakePage : IChromeTabs, IChromeScripting
     {
         public const int TabId = 42;
         public const string Url = "https://team.example/about";
@@ -208,7 +208,7 @@ public sealed class CapturePanelTests : BunitContext
             : new PageSnapshot(true, Html, Url, "Team", Selection, null));
     }
 
-    private sealed class FakeBadge : IChromeAction
+    internal sealed class FakeBadge : IChromeAction
     {
         public int? TabId { get; private set; }
         public string? Text { get; private set; }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ComplianceConnect.Shared.Extraction;
 
 /// <summary>Whitespace, entity and DOM-text helpers shared by the readers.</summary>
-internal static class TextUtil
+internal static partial class TextUtil
 {
     /// <summary>Elements whose text a reader never sees on screen.</summary>
     private static readonly HashSet<string> InvisibleElements =
@@ -57,9 +58,34 @@ internal static class TextUtil
         return builder.Length == 0 ? null : builder.ToString();
     }
 
-    /// <summary>Decodes HTML entities that some sites leave inside JSON-LD strings, then normalizes whitespace.</summary>
-    public static string? DecodeAndNormalize(string? value) =>
-        Normalize(value is not null && value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value);
+    /// <summary>
+    /// Decodes HTML entities that some sites leave inside JSON-LD strings, drops any markup they carry
+    /// (a script or style element with its content, every other tag), then normalizes whitespace.
+    /// A JSON-LD value is text: a tag in it is residue or an attack, never part of a name.
+    /// </summary>
+    public static string? DecodeAndNormalize(string? value)
+    {
+        var decoded = value is not null && value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+        if (decoded is not null && decoded.Contains('<', StringComparison.Ordinal))
+        {
+            try
+            {
+                decoded = AnyTag().Replace(ScriptOrStyle().Replace(decoded, " "), " ");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                decoded = decoded.Replace('<', ' ').Replace('>', ' '); // a pathological value: no tag survives either way
+            }
+        }
+
+        return Normalize(decoded);
+    }
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"</?[a-zA-Z!/][^<>]*>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex AnyTag();
 
     /// <summary>
     /// The visible text of an element, with block boundaries turned into spaces, capped at <paramref name="maxChars"/>.

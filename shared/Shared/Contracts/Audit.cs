@@ -35,4 +35,17 @@ public sealed record AuditVerificationDto(bool Valid, long EntriesChecked, long?
 /// <param name="Hash">That entry's chain hash.</param>
 /// <param name="SignedAt">When the API signed it.</param>
 /// <param name="Signature">The API's signature (HMAC-SHA256 with a key the database does not hold).</param>
-public sealed record AuditCheckpointDto(long Sequence, string Hash, DateTimeOffset SignedAt, string Signature);
+public sealed record AuditCheckpointDto(long Sequence, string Hash, DateTimeOffset SignedAt, string Signature) : IValidatableRequest
+{
+    /// <inheritdoc />
+    public void Validate(ValidationErrors errors)
+    {
+        if (Sequence < 1)
+        {
+            errors.Add(nameof(Sequence), ValidationCodes.OutOfRange, "Must be 1 or more.");
+        }
+
+        errors.Text(nameof(Hash), Hash, Limits.Digest, required: true);
+        errors.Text(nameof(Signature), Signature, Limits.Digest, required: true);
+    }
+}

@@ -20,8 +20,9 @@ public sealed record SignInRequest(string? Email, string? Password, string? Orga
     /// <inheritdoc />
     public void Validate(ValidationErrors errors)
     {
-        errors.Required(nameof(Email), Email);
+        errors.Text(nameof(Email), Email, Limits.Email, required: true);
         errors.Text(nameof(Password), Password, Limits.Password, required: true);
+        errors.Text(nameof(Organization), Organization, Limits.Name);
     }
 }
 
@@ -30,7 +31,7 @@ public sealed record SignInRequest(string? Email, string? Password, string? Orga
 public sealed record RefreshRequest(string? RefreshToken) : IValidatableRequest
 {
     /// <inheritdoc />
-    public void Validate(ValidationErrors errors) => errors.Required(nameof(RefreshToken), RefreshToken);
+    public void Validate(ValidationErrors errors) => errors.Text(nameof(RefreshToken), RefreshToken, Limits.RefreshToken, required: true);
 }
 
 /// <summary>Revokes the session that the refresh token belongs to.</summary>
@@ -38,7 +39,7 @@ public sealed record RefreshRequest(string? RefreshToken) : IValidatableRequest
 public sealed record SignOutRequest(string? RefreshToken) : IValidatableRequest
 {
     /// <inheritdoc />
-    public void Validate(ValidationErrors errors) => errors.Required(nameof(RefreshToken), RefreshToken);
+    public void Validate(ValidationErrors errors) => errors.Text(nameof(RefreshToken), RefreshToken, Limits.RefreshToken, required: true);
 }
 
 /// <summary>A token pair and the user it was issued to.</summary>

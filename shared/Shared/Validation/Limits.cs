@@ -20,4 +20,10 @@ public static class Limits
 
     /// <summary>Passwords: long enough for any passphrase, short enough that hashing one costs nothing unusual.</summary>
     public const int Password = 256;
+
+    /// <summary>Refresh tokens: an organization id and a 256-bit value (76 characters today), with room to change the format.</summary>
+    public const int RefreshToken = 512;
+
+    /// <summary>A hash or signature of an audit checkpoint (64 hex characters today).</summary>
+    public const int Digest = 128;
 }

@@ -14,7 +14,7 @@ public static class AuditApi
 
         // One snapshot (repeatable read) for the entries, the chain head and the checkpoints, so writes landing meanwhile cannot look like gaps.
         var audit = app.MapGroup(ApiRoutes.Audit).WithTags("Audit").RequireAuthorization(Policies.Admin)
-            .WithMetadata(new IsolationMetadata(System.Data.IsolationLevel.RepeatableRead));
+            .WithMetadata(new IsolationMetadata(System.Data.IsolationLevel.RepeatableRead)).Validate();
         audit.MapGet("/verify", Verify);
         audit.MapPost("/verify", VerifyAgainst);
         audit.MapGet("/checkpoint", LatestCheckpoint);

@@ -166,7 +166,9 @@ public static class ContactsApi
         var linkedInKey = Contact.NormalizeLinkedIn(linkedIn);
         if (emailKey is null && linkedInKey is null)
         {
-            return Problems.Validation(nameof(email), ValidationCodes.LookupNeedsKey, "Give an email or a LinkedIn profile URL (linkedin.com/in/…).");
+            // Name the key that was given and is unusable; with neither, the email.
+            var field = email is null && linkedIn is not null ? nameof(linkedIn) : nameof(email);
+            return Problems.Validation(field, ValidationCodes.LookupNeedsKey, "Give an email or a LinkedIn profile URL (linkedin.com/in/…).");
         }
 
         var contact = await ContactMatching.FindAsync(db.Contacts.AsNoTracking(), emailKey, linkedInKey, ct);

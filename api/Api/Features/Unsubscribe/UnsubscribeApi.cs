@@ -53,7 +53,17 @@ public static class UnsubscribeApi
     /// <summary>The confirm button's POST, and the mail client's RFC 8058 one-click POST (<c>List-Unsubscribe=One-Click</c>).</summary>
     public static async Task<IResult> Submit(string token, string? lang, HttpContext http, AppDbContext db, UnitOfWork work, UnsubscribeTokens tokens, TimeProvider clock, CancellationToken ct)
     {
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
+        {
+            // A broken multipart body, a form cut off before its end, over the value-count or length limits: neither our page's confirm nor a mail client's one-click.
+            return Problems.Validation("body", ValidationCodes.BodyInvalid, $"The form could not be read: {unreadable.Message}");
+        }
+
         var oneClick = form?["List-Unsubscribe"].ToString() == "One-Click";
         var link = tokens.Read(token);
         if (link is null)

@@ -4,6 +4,7 @@ using ComplianceConnect.Api.Features.Capture;
 using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Features.Email;
+using ComplianceConnect.Api.Features.Salesforce;
 using ComplianceConnect.Api.Features.Unsubscribe;
 using ComplianceConnect.Api.Features.Users;
 using ComplianceConnect.Api.Infrastructure;
@@ -16,7 +17,8 @@ builder.Services
     .AddPersistence(builder.Configuration)
     .AddTokenAuthentication(builder.Configuration)
     .AddWebApi(builder.Configuration)
-    .AddEmail(builder.Configuration);
+    .AddEmail(builder.Configuration)
+    .AddSalesforce(builder.Configuration);
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ api.MapComplianceApi();
 api.MapAuditApi();
 api.MapEmailApi();
 api.MapUnsubscribeApi();
+api.MapSalesforceApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

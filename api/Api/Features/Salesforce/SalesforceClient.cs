@@ -108,6 +108,26 @@ public sealed class SalesforceClient(HttpClient http, SalesforceTokens tokens, I
         return results;
     }
 
+    /// <summary>The SystemModstamp of each record (sObject Collections retrieve, at most 200 ids per type); records that are gone are left out.</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> ReadModstampsAsync(SalesforceCredentials credentials, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var stamps = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var group in ids.GroupBy(id => id.StartsWith("00Q", StringComparison.Ordinal) ? "Lead" : "Contact"))
+        {
+            var path = $"{DataPath}/composite/sobjects/{group.Key}?ids={string.Join(',', group.Select(Uri.EscapeDataString))}&fields=Id,SystemModstamp";
+            using var response = await SendAsync(credentials, () => new HttpRequestMessage(HttpMethod.Get, path), ct);
+            foreach (var record in (await ReadAsync(response, ct)).EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+            {
+                if (Text(record, "Id") is { } id)
+                {
+                    stamps[id] = ParseDateTime(Text(record, "SystemModstamp"));
+                }
+            }
+        }
+
+        return stamps;
+    }
+
     /// <summary>A token and one small query: what the Admin's "test connection" checks.</summary>
     public async Task TestAsync(SalesforceCredentials credentials, CancellationToken ct)
     {

@@ -92,6 +92,12 @@ public sealed class SalesforceOutboxItem : ITenantOwned
     /// <summary>When Salesforce confirmed the value (our clock).</summary>
     public DateTimeOffset? ConfirmedAt { get; set; }
 
+    /// <summary>
+    /// The record's SystemModstamp read back after a confirmed clear (Salesforce's clock), so the pull
+    /// compares Salesforce's times with Salesforce's: a later opt-out there is a new one.
+    /// </summary>
+    public DateTimeOffset? ConfirmedModstamp { get; set; }
+
     public string? LastError { get; set; }
 }
 

@@ -130,6 +130,8 @@ public sealed class SalesforcePush(IServiceProvider services, NpgsqlDataSource d
                     var result = i < results.Count ? results[i] : null;
                     Settle(records[i], result, now, settings);
                 }
+
+                await ReadBackClearsAsync(credentials, [.. records.Select(g => g[^1]).Where(r => r is { Status: SalesforcePushStatus.Confirmed, OptedOut: false })], organization, ct);
             }
             catch (Exception e) when (e is SalesforceException or HttpRequestException or Polly.Timeout.TimeoutRejectedException
                                           or System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException
@@ -147,6 +149,33 @@ public sealed class SalesforcePush(IServiceProvider services, NpgsqlDataSource d
         await db.SaveChangesAsync(ct);
         await work.CommitAsync(ct);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// After a clear is confirmed, Salesforce's own SystemModstamp of the record: the pull compares it
+    /// with the record's later stamps, so a difference between the two clocks cannot make a stale
+    /// opt-out look new. Without it (the read failed) the pull falls back to our confirmation time.
+    /// </summary>
+    private async Task ReadBackClearsAsync(SalesforceCredentials credentials, List<SalesforceOutboxItem> clears, Guid organization, CancellationToken ct)
+    {
+        if (clears.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var stamps = await services.GetRequiredService<SalesforceClient>().ReadModstampsAsync(credentials, [.. clears.Select(c => c.SalesforceId)], ct);
+            foreach (var clear in clears)
+            {
+                clear.ConfirmedModstamp = stamps.TryGetValue(clear.SalesforceId, out var stamp) ? stamp : null;
+            }
+        }
+        catch (Exception e) when (e is SalesforceException or HttpRequestException or Polly.Timeout.TimeoutRejectedException or System.Text.Json.JsonException
+                                  || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            logger.LogWarning("Reading back the cleared records of {Organization} failed: {Error}", organization, e.Message);
+        }
     }
 
     private static void Settle(List<SalesforceOutboxItem> group, SalesforceSaveResult? result, DateTimeOffset now, SalesforceOptions settings)

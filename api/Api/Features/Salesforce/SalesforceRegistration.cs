@@ -26,6 +26,10 @@ public static class SalesforceRegistration
             .AddResilienceHandler("salesforce", (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<SalesforceOptions>>().Value;
+
+                // Waits between network attempts and attempt timeouts are real time, whatever clock stamps the records
+                // (Polly would otherwise take the app's TimeProvider, which tests move by hand).
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = settings.HttpRetries,

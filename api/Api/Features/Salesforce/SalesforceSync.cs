@@ -323,7 +323,7 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
                     return; // Salesforce has not been told yet: its opt-out is the one being lifted
                 }
 
-                var cutoff = clear is { Status: SalesforcePushStatus.Confirmed, ConfirmedAt: { } confirmed } ? confirmed : latest.OccurredAt;
+                var cutoff = clear is { Status: SalesforcePushStatus.Confirmed } ? clear.ConfirmedModstamp ?? clear.ConfirmedAt ?? latest.OccurredAt : latest.OccurredAt;
                 if (record.SystemModstamp <= cutoff)
                 {
                     if (linked && clear is null)

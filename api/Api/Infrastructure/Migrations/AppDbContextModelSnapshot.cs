@@ -696,6 +696,10 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
 
+                    b.Property<DateTimeOffset?>("ConfirmedModstamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_modstamp");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -70,6 +70,7 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    confirmed_modstamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplianceConnect.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201082653_SalesforceSync")]
+    [Migration("20261201083655_SalesforceSync")]
     partial class SalesforceSync
     {
         /// <inheritdoc />
@@ -698,6 +698,10 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedModstamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_modstamp");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -137,6 +137,17 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
         }
     }
 
+    /// <summary>A user edits another field (the title): SystemModstamp moves, the opt-out stays as it is.</summary>
+    public void Touch(string id)
+    {
+        lock (_gate)
+        {
+            var record = _records[id];
+            record.Title = "Edited " + record.SystemModstamp.Ticks.ToString(CultureInfo.InvariantCulture);
+            record.SystemModstamp = Stamp();
+        }
+    }
+
     public void Delete(string id)
     {
         lock (_gate)

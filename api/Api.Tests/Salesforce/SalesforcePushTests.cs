@@ -85,6 +85,8 @@ public sealed class SalesforcePushTests(SalesforceApiFactory factory) : IAsyncLi
         // The Admin lifts it on evidence while Salesforce cannot be updated: the clear is not confirmed yet.
         _salesforce.UpdatesDown = true;
         await ResubscribeAsync(admin, contact.Id);
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        _salesforce.Touch(id); // changed there after the lift, still opted out: only the pending clear explains it
         var stillOptedOut = await admin.RunAsync();
         Assert.Equal(0, stillOptedOut.OptedOut);
         Assert.Null((await admin.LookupAsync(contact.Email!)).UnsubscribedAt);

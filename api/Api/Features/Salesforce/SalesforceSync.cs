@@ -139,10 +139,11 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
             }
         }
         catch (Exception e) when (e is SalesforceException or HttpRequestException or Polly.Timeout.TimeoutRejectedException
-                                      or System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException
+                                      or System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException or DbUpdateException
                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            error = e is SalesforceException s ? $"{s.Code}: {s.Message}" : e.Message;
+            // A page the database refused is reported like a Salesforce failure: the run ends, the next one resumes there.
+            error = e is SalesforceException s ? $"{s.Code}: {s.Message}" : e is DbUpdateException d ? d.InnerException?.Message ?? d.Message : e.Message;
             logger.LogWarning("The Salesforce run of {Organization} failed: {Error}", organization, error);
         }
 

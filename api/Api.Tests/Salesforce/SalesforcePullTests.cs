@@ -130,6 +130,33 @@ public sealed class SalesforcePullTests(SalesforceApiFactory factory) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_run_whose_instance_crashed_mid_way_is_marked_cut_off_and_the_next_one_resumes_without_duplicates()
+    {
+        var (tenant, admin) = await factory.ConnectedTenantAsync(_salesforce);
+        for (var i = 0; i < 6; i++)
+        {
+            _salesforce.AddContact($"K{i}", "Killed", Email(), optedOut: i is 1 or 4);
+        }
+
+        _salesforce.FailQueryMoreAfter = 1;
+        var crashed = await admin.RunAsync();
+        _salesforce.FailQueryMoreAfter = null;
+
+        // What a process killed mid-run leaves behind: its pages committed, its run still marked running
+        // (its lock went with its connection).
+        await factory.CountAsync($"""
+            WITH r AS (UPDATE salesforce_runs SET status = 'Running', finished_at = NULL, error = NULL WHERE organization_id = @org AND id = '{crashed.Id}' RETURNING 1)
+            SELECT count(*) FROM r
+            """, tenant.Organization.Id);
+        var resumed = await admin.RunAsync();
+
+        Assert.Equal((SalesforceRunStatus.Succeeded, 2), (resumed.Status, resumed.Created));
+        Assert.Equal(1, await factory.CountAsync($"SELECT count(*) FROM salesforce_runs WHERE organization_id = @org AND id = '{crashed.Id}' AND status = 'Abandoned'", tenant.Organization.Id));
+        Assert.Equal(6, await factory.CountAsync("SELECT count(*) FROM contacts WHERE organization_id = @org", tenant.Organization.Id));
+        Assert.Equal(2, await factory.CountAsync("SELECT count(*) FROM subscription_events WHERE organization_id = @org", tenant.Organization.Id));
+    }
+
+    [Fact]
     public async Task The_api_request_limit_fails_the_run_and_the_admin_sees_why()
     {
         var (_, admin) = await factory.ConnectedTenantAsync(_salesforce);

@@ -4,6 +4,7 @@ using ComplianceConnect.Api.Features.Capture;
 using ComplianceConnect.Api.Features.Compliance;
 using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Features.Email;
+using ComplianceConnect.Api.Features.Salesforce;
 using ComplianceConnect.Api.Features.Unsubscribe;
 using ComplianceConnect.Api.Features.Erasure;
 using ComplianceConnect.Api.Features.ImportExport;
@@ -20,7 +21,8 @@ builder.Services
     .AddTokenAuthentication(builder.Configuration)
     .AddWebApi(builder.Configuration)
     .AddEmail(builder.Configuration)
-    .AddImports(builder.Configuration);
+    .AddImports(builder.Configuration)
+    .AddSalesforce(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ api.MapExportApi();
 api.MapErasureApi();
 api.MapImportApi();
 api.MapRetentionApi();
+api.MapSalesforceApi();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

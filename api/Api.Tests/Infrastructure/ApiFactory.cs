@@ -47,6 +47,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "cc-test-mail"));
         builder.UseSetting("Email:RunOutbox", "false"); // only the email tests' host sends, so no other host takes their messages
+        builder.UseSetting("Salesforce:RunSync", "false"); // only the Salesforce tests' hosts sync, so no other host takes their runs
         builder.UseSetting("Cors:AllowedOrigins:0", ExtensionOrigin);
         builder.UseSetting("Cors:AllowedOrigins:1", WebAppOrigin);
         builder.UseSetting("Database:MigrateOnStartup", "false"); // done once per database, in CreateHost

@@ -1,11 +1,12 @@
 using ComplianceConnect.Api.Features.Audit;
 using ComplianceConnect.Api.Features.Auth;
 using ComplianceConnect.Api.Features.Contacts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplianceConnect.Api.Infrastructure;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScope scope) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantScope scope) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The open unit of work's organization. Row-level security is what keeps tenants apart; these
@@ -27,6 +28,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantS
     public DbSet<Features.ImportExport.ImportProblem> ImportProblems => Set<Features.ImportExport.ImportProblem>();
     public DbSet<Features.Erasure.Suppression> Suppressions => Set<Features.Erasure.Suppression>();
     public DbSet<Features.Retention.RetentionReview> RetentionReviews => Set<Features.Retention.RetentionReview>();
+    public DbSet<Features.Salesforce.SalesforceConnection> SalesforceConnections => Set<Features.Salesforce.SalesforceConnection>();
+    public DbSet<Features.Salesforce.SalesforceRun> SalesforceRuns => Set<Features.Salesforce.SalesforceRun>();
+    public DbSet<Features.Salesforce.SalesforceOutboxItem> SalesforceOutbox => Set<Features.Salesforce.SalesforceOutboxItem>();
+
+    /// <summary>
+    /// ASP.NET Core Data Protection's key ring, shared by every API instance. Not tenant data (no
+    /// organization_id, so no row-level security): the keys protect every organization's Salesforce secrets.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,6 +13,10 @@ public sealed class LiveApi : ApiFactory
 
     protected override string DatabaseName => "cc_e2e_tests";
 
+    /// <summary>The only host on its database, so it runs the Salesforce workers the settings page drives.</summary>
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Salesforce:RunSync", "true");
+
     public string Address
     {
         get

@@ -49,6 +49,16 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<CaptureResponse>> CaptureAsync(CaptureRequest request) =>
         SendAsync(client => client.CaptureAsync(request));
 
+    // The Admin's Salesforce settings.
+
+    public Task<ApiResult<SalesforceConnectionDto>> GetSalesforceAsync() => SendAsync(client => client.GetSalesforceAsync());
+
+    public Task<ApiResult<SalesforceConnectionDto>> PutSalesforceAsync(SalesforceConnectionRequest request) => SendAsync(client => client.PutSalesforceAsync(request));
+
+    public Task<ApiResult<SalesforceTestResultDto>> TestSalesforceAsync() => SendAsync(client => client.TestSalesforceAsync());
+
+    public Task<ApiResult<SalesforceConnectionDto>> RequestSalesforceRunAsync() => SendAsync(client => client.RequestSalesforceRunAsync());
+
     /// <summary>Sends with the current access token; on a 401 refreshes once and tries again.</summary>
     private async Task<ApiResult<T>> SendAsync<T>(Func<ComplianceApiClient, Task<ApiResult<T>>> call)
     {

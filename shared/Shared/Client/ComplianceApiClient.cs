@@ -189,6 +189,27 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     /// <summary>Keeps a contact due for review, with an audited reason (204).</summary>
     public Task<ApiResult<NoContent>> KeepContactAsync(Guid contactId, RetentionKeepRequest request, CancellationToken ct = default) =>
         SendAsync<NoContent>(HttpMethod.Post, ApiRoutes.RetentionKeep(contactId), null, JsonContent.Create(request, Json.RetentionKeepRequest), ct);
+    // Salesforce (Admin only)
+
+    /// <summary>The organization's Salesforce connection, its last run and its pending pushes (secrets never).</summary>
+    public Task<ApiResult<SalesforceConnectionDto>> GetSalesforceAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.SalesforceSettings, Json.SalesforceConnectionDto, null, ct);
+
+    /// <summary>Connects or changes the Salesforce connection; secrets left out keep the stored ones.</summary>
+    public Task<ApiResult<SalesforceConnectionDto>> PutSalesforceAsync(SalesforceConnectionRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, ApiRoutes.SalesforceSettings, Json.SalesforceConnectionDto, JsonContent.Create(request, Json.SalesforceConnectionRequest), ct);
+
+    /// <summary>Disconnects Salesforce (204): the stored credentials and pending pushes go.</summary>
+    public Task<ApiResult<NoContent>> DeleteSalesforceAsync(CancellationToken ct = default) =>
+        SendAsync<NoContent>(HttpMethod.Delete, ApiRoutes.SalesforceSettings, null, null, ct);
+
+    /// <summary>Signs in to Salesforce with the stored credentials and runs one query.</summary>
+    public Task<ApiResult<SalesforceTestResultDto>> TestSalesforceAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.SalesforceTest, Json.SalesforceTestResultDto, null, ct);
+
+    /// <summary>Asks for a sync run now (202); the connection shows it as requested until a run takes it.</summary>
+    public Task<ApiResult<SalesforceConnectionDto>> RequestSalesforceRunAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.SalesforceRuns, Json.SalesforceConnectionDto, null, ct);
 
     // Health
 

@@ -89,6 +89,15 @@ public static class ApiRoutes
     public const string Emails = "/api/emails";
     public const string PrivacyNotice = "/api/settings/privacy-notice";
     public const string PrivacyNoticeDue = Contacts + "/privacy-notice-due";
+
+    /// <summary>GET, PUT and DELETE the organization's Salesforce connection (Admin only).</summary>
+    public const string SalesforceSettings = "/api/settings/salesforce";
+
+    /// <summary>POST: test the stored Salesforce connection (Admin only).</summary>
+    public const string SalesforceTest = SalesforceSettings + "/test";
+
+    /// <summary>POST: ask for a sync run now (Admin only); any API instance takes it, one at a time.</summary>
+    public const string SalesforceRuns = SalesforceSettings + "/runs";
     public const string AuditVerify = Audit + "/verify";
     public const string AuditCheckpoint = Audit + "/checkpoint";
 

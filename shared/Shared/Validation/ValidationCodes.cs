@@ -138,6 +138,18 @@ public static class ValidationCodes
     /// <summary>An unsubscribe was to be lifted, but the contact is not unsubscribed.</summary>
     public const string NotUnsubscribed = "not_unsubscribed";
 
+    /// <summary>The organization has no Salesforce connection.</summary>
+    public const string SalesforceNotConnected = "salesforce_not_connected";
+
+    /// <summary>Salesforce refused the stored credentials (no token was issued).</summary>
+    public const string SalesforceAuthFailed = "salesforce_auth_failed";
+
+    /// <summary>Salesforce could not be reached or answered with an error.</summary>
+    public const string SalesforceUnavailable = "salesforce_unavailable";
+
+    /// <summary>Connecting Salesforce needs the secret its sign-in kind uses (client secret or refresh token).</summary>
+    public const string SalesforceSecretRequired = "salesforce_secret_required";
+
     /// <summary>Too many requests; the Retry-After header says when to try again.</summary>
     public const string RateLimited = "rate_limited";
 

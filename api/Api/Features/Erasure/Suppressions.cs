@@ -33,3 +33,10 @@ public static class Suppressions
     public static ProblemHttpResult Refused(DateTimeOffset erasedAt) =>
         Problems.Conflict("email", ValidationCodes.ErasedPerson, Message(erasedAt), new Dictionary<string, object?> { ["erasedAt"] = erasedAt });
 }
+
+/// <summary>The suppression list as the Salesforce pull asks it: an erased person is never re-created.</summary>
+internal sealed class SuppressionListForSync(AppDbContext db, Microsoft.Extensions.Options.IOptions<AuditOptions> options) : Salesforce.ISuppressionList
+{
+    public async Task<bool> IsSuppressedAsync(string? email, string? linkedIn, CancellationToken ct) =>
+        await Suppressions.ErasedAtAsync(db, options.Value, Contacts.Contact.NormalizeEmail(email), Contacts.Contact.NormalizeLinkedIn(linkedIn), ct) is not null;
+}

@@ -47,6 +47,9 @@ public static class ImportApi
         services.AddSingleton<ImportQueue>();
         services.AddScoped<ImportRunner>();
         services.AddHostedService<ImportWorker>();
+
+        // The Salesforce pull asks the suppression list before it creates anyone (registered before its TryAdd fallback).
+        services.AddScoped<Salesforce.ISuppressionList, Erasure.SuppressionListForSync>();
         return services;
     }
 

@@ -898,6 +898,217 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                     b.ToTable("retention_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceConnection", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("AuthKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("auth_kind");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset?>("ContactWatermark")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_watermark");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InstanceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("instance_url");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_minutes");
+
+                    b.Property<DateTimeOffset?>("LeadWatermark")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lead_watermark");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_client_secret");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_refresh_token");
+
+                    b.Property<DateTimeOffset?>("RunRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_requested_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganizationId")
+                        .HasName("pk_salesforce_connections");
+
+                    b.ToTable("salesforce_connections", (string)null);
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceOutboxItem", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedModstamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_modstamp");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opted_out");
+
+                    b.Property<string>("SalesforceId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("salesforce_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("OrganizationId", "Id")
+                        .HasName("pk_salesforce_outbox");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_salesforce_outbox_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("OrganizationId", "SalesforceId", "Id")
+                        .HasDatabaseName("ix_salesforce_outbox_organization_id_salesforce_id_id");
+
+                    b.ToTable("salesforce_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceRun", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("OptOutsCleared")
+                        .HasColumnType("integer")
+                        .HasColumnName("opt_outs_cleared");
+
+                    b.Property<int>("OptedOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("opted_out");
+
+                    b.Property<int>("Pulled")
+                        .HasColumnType("integer")
+                        .HasColumnName("pulled");
+
+                    b.Property<int>("PushesQueued")
+                        .HasColumnType("integer")
+                        .HasColumnName("pushes_queued");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Suppressed")
+                        .HasColumnType("integer")
+                        .HasColumnName("suppressed");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("OrganizationId", "Id")
+                        .HasName("pk_salesforce_runs");
+
+                    b.HasIndex("OrganizationId", "StartedAt")
+                        .HasDatabaseName("ix_salesforce_runs_organization_id_started_at");
+
+                    b.ToTable("salesforce_runs", (string)null);
+                });
+
             modelBuilder.Entity("ComplianceConnect.Api.Features.Unsubscribe.SubscriptionEvent", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -968,6 +1179,29 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_subscription_events_organization_id_contact_id_occurred_at");
 
                     b.ToTable("subscription_events", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("ComplianceConnect.Api.Features.Audit.AuditCheckpoint", b =>
@@ -1092,6 +1326,36 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_retention_reviews_contacts_organization_id_contact_id");
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceConnection", b =>
+                {
+                    b.HasOne("ComplianceConnect.Api.Features.Auth.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_salesforce_connections_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceOutboxItem", b =>
+                {
+                    b.HasOne("ComplianceConnect.Api.Features.Auth.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_salesforce_outbox_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ComplianceConnect.Api.Features.Salesforce.SalesforceRun", b =>
+                {
+                    b.HasOne("ComplianceConnect.Api.Features.Auth.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_salesforce_runs_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ComplianceConnect.Api.Features.Unsubscribe.SubscriptionEvent", b =>

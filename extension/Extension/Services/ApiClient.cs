@@ -59,6 +59,24 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
 
     public Task<ApiResult<SalesforceConnectionDto>> RequestSalesforceRunAsync() => SendAsync(client => client.RequestSalesforceRunAsync());
 
+    /// <summary>One contact as CSV (the export columns), for the browser to save.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportContactCsvAsync(Guid contactId) =>
+        SendAsync(client => client.ExportContactCsvAsync(contactId));
+
+    /// <summary>Erases one contact for good (GDPR Art. 17).</summary>
+    public Task<ApiResult<NoContent>> EraseContactAsync(Guid contactId) =>
+        SendAsync(client => client.EraseContactAsync(contactId));
+
+    public Task<ApiResult<SubscriptionDto>> GetSubscriptionAsync(Guid contactId) =>
+        SendAsync(client => client.GetSubscriptionAsync(contactId));
+
+    public Task<ApiResult<SubscriptionDto>> UnsubscribeAsync(Guid contactId, ManualUnsubscribeRequest request) =>
+        SendAsync(client => client.UnsubscribeAsync(contactId, request));
+
+    /// <summary>Admin only: lifts the unsubscribe on evidence of new consent.</summary>
+    public Task<ApiResult<SubscriptionDto>> ResubscribeAsync(Guid contactId, ResubscribeRequest request) =>
+        SendAsync(client => client.ResubscribeAsync(contactId, request));
+
     /// <summary>Sends with the current access token; on a 401 refreshes once and tries again.</summary>
     private async Task<ApiResult<T>> SendAsync<T>(Func<ComplianceApiClient, Task<ApiResult<T>>> call)
     {

@@ -12,6 +12,8 @@ public static class ServiceRegistration
         services.AddSingleton<IChromeTabs, ChromeTabs>();
         services.AddSingleton<IChromeScripting, ChromeScripting>();
         services.AddSingleton<IChromeAction, ChromeAction>();
+        services.AddSingleton<DownloadModule>();
+        services.AddSingleton<IFileDownload, FileDownload>();
         services.AddSingleton<CaptureSource>();
         services.AddSingleton<ContactExtractor>();
         services.AddSingleton<SettingsStore>();

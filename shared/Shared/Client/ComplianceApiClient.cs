@@ -121,6 +121,20 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     public Task<ApiResult<AuditVerificationDto>> VerifyAuditAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.AuditVerify, Json.AuditVerificationDto, null, ct);
 
+    // Subscription
+
+    /// <summary>A contact's subscription status and its unsubscribe/resubscribe events, oldest first.</summary>
+    public Task<ApiResult<SubscriptionDto>> GetSubscriptionAsync(Guid contactId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.Subscription(contactId), Json.SubscriptionDto, null, ct);
+
+    /// <summary>Records by hand that the contact asked not to be emailed.</summary>
+    public Task<ApiResult<SubscriptionDto>> UnsubscribeAsync(Guid contactId, ManualUnsubscribeRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Unsubscribe(contactId), Json.SubscriptionDto, JsonContent.Create(request, Json.ManualUnsubscribeRequest), ct);
+
+    /// <summary>Lifts the contact's unsubscribe (Admin only; 400 names missing evidence, 403 for a Rep).</summary>
+    public Task<ApiResult<SubscriptionDto>> ResubscribeAsync(Guid contactId, ResubscribeRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.Resubscribe(contactId), Json.SubscriptionDto, JsonContent.Create(request, Json.ResubscribeRequest), ct);
+
     // Export, erasure, import, retention
 
     /// <summary>One contact as CSV (the 16 export columns, UTF-8 with a BOM); audited as an export.</summary>

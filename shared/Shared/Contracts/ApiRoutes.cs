@@ -119,6 +119,15 @@ public static class ApiRoutes
     /// <summary>One contact as CSV.</summary>
     public static string ContactExportCsv(Guid id) => $"{Contact(id)}/export.csv";
 
+    /// <summary>One contact's subscription status and history (GET).</summary>
+    public static string Subscription(Guid id) => $"{Contact(id)}/subscription";
+
+    /// <summary>Records that one contact asked not to be emailed (POST).</summary>
+    public static string Unsubscribe(Guid id) => $"{Contact(id)}/unsubscribe";
+
+    /// <summary>Lifts one contact's unsubscribe on evidence of new consent (POST, Admin only).</summary>
+    public static string Resubscribe(Guid id) => $"{Contact(id)}/resubscribe";
+
     /// <summary>One contact's data-subject copy.</summary>
     public static string DataSubjectCopy(Guid id) => $"{Contact(id)}/data-subject-copy";
 

@@ -47,7 +47,10 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         var operations = HostileCorpus.Operations(factory.Services);
         Assert.Contains(operations, o => o.Writes && o.BodyType == typeof(CreateContactRequest));
         Assert.Contains(operations, o => o.Query.Any(q => q.Name == "pageSize"));
-        var cases = HostileCorpus.Build(operations, o => HostileCorpus.Fill(o.Template, contact.Id), (type, n) => Baseline(type, n, contact.Id, contact.Card.Version), Json.Options);
+        // A DELETE with a hostile body it does not read is still a DELETE: aim those at an id of no one, so the
+        // organization's one contact stays for the before/after comparison.
+        var cases = HostileCorpus.Build(operations, o => HostileCorpus.Fill(o.Template, o.Method == "DELETE" ? Guid.NewGuid() : contact.Id),
+            (type, n) => Baseline(type, n, contact.Id, contact.Card.Version), Json.Options);
         Assert.True(cases.Count >= 300, $"only {cases.Count} cases");
         var before = await RowsAsync(tenant.Organization.Id);
         Assert.StartsWith("1 rows", before["contacts"], StringComparison.Ordinal); // the owner sees the organization's rows: the comparison below is not of two empty sets
@@ -74,7 +77,7 @@ public sealed class HostileInputTests(ApiFactory factory, ITestOutputHelper outp
         var operations = HostileCorpus.Operations(factory.Services);
         var cases = HostileCorpus.Build(operations, o => HostileCorpus.Fill(o.Template, Guid.NewGuid()), (_, _) => null, Json.Options);
 
-        foreach (var write in operations.Where(o => o.Writes))
+        foreach (var write in operations.Where(o => o.Writes && o.BodyType is not null))
         {
             Assert.Contains(cases, c => c.Operation == write && c.Category == "huge body");
         }

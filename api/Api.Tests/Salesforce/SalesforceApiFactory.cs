@@ -29,7 +29,6 @@ public sealed class SalesforceApiFactory : ApiFactory
         builder.UseSetting("Salesforce:HttpRetries", "2");
         builder.UseSetting("Salesforce:HttpRetryBaseMilliseconds", "10");
         builder.UseSetting("Salesforce:HttpAttemptTimeoutSeconds", "10");
-        builder.ConfigureServices(services => services.AddSingleton<ISuppressionList>(Suppressions));
     }
 
     /// <summary>An organization connected to <paramref name="salesforce"/> with client credentials, and its Admin's client.</summary>
@@ -57,16 +56,15 @@ public sealed class SalesforceApiFactory : ApiFactory
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Erases a contact the way the erasure feature will: a DELETE inside a unit of work on channel "erasure".</summary>
+    /// <summary>Erases a contact through the erasure feature itself: the person joins the real suppression list.</summary>
     public async Task EraseAsync(Guid organization, Guid contactId)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var work = await scope.ServiceProvider.GetRequiredService<UnitOfWork>()
-            .BeginAsync(new WorkContext(organization, Actor.System("test erasure"), Channels.Erasure));
-        var contact = await db.Contacts.SingleAsync(c => c.Id == contactId);
-        Suppressions.Add(contact.Email!);
-        await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        await using var work = await unitOfWork.BeginAsync(new WorkContext(organization, Actor.System("test erasure"), Channels.Erasure));
+        await Api.Features.Erasure.ErasureApi.EraseAsync(db, unitOfWork, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Api.Features.Audit.AuditOptions>>().Value,
+            [contactId], scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
         await work.CommitAsync();
     }
 }

@@ -174,7 +174,8 @@ public sealed class SalesforcePullTests(SalesforceApiFactory factory) : IAsyncLi
     {
         var (tenant, admin) = await factory.ConnectedTenantAsync(_salesforce);
         var email = Email();
-        factory.Suppressions.Add(email);
+        var before = await admin.CreateContactAsync("Erased", email);
+        await factory.EraseAsync(tenant.Organization.Id, before.Id); // on the real suppression list now
         _salesforce.AddContact("Erased", "Before", email);
 
         var run = await admin.RunAsync();

@@ -139,6 +139,11 @@ public abstract record BulkChangeRequest
     /// <summary>Exactly one of ids or filter; a filter carries its confirmed count.</summary>
     protected void ValidateSelection(ValidationErrors errors)
     {
+        if (ExpectedCount is < 0)
+        {
+            errors.Add("expectedCount", ValidationCodes.OutOfRange, "Must be 0 or more.");
+        }
+
         if ((Ids is null) == (Filter is null))
         {
             errors.Add("ids", ValidationCodes.SelectionRequired, "Give either the ids of the selected contacts or a filter, not both.");
@@ -160,7 +165,7 @@ public abstract record BulkChangeRequest
         if (Filter is { } filter)
         {
             filter.Validate(errors, "filter.");
-            if (ExpectedCount is null or < 0)
+            if (ExpectedCount is null)
             {
                 errors.Add("expectedCount", ValidationCodes.Required, "Is required with a filter: the number of contacts the user confirmed.");
             }

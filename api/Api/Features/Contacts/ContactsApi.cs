@@ -39,7 +39,7 @@ public static class ContactsApi
     public static async Task<Results<Ok<ContactPage>, ValidationProblem>> List(
         AppDbContext db, CurrentUser user,
         string? q, string? authorization, string? source, bool? capturedByMe, string? subscription,
-        DateOnly? createdFrom, DateOnly? createdTo, DateOnly? updatedFrom, DateOnly? updatedTo,
+        string? createdFrom, string? createdTo, string? updatedFrom, string? updatedTo,
         string? sort, bool? descending, string? cursor, int pageSize = 50, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
@@ -85,8 +85,29 @@ public static class ContactsApi
     /// <summary>The query parameters of the list as a filter; broken ones are added to <paramref name="errors"/>.</summary>
     private static ContactFilter ParseFilter(
         ValidationErrors errors, string? q, string? authorization, string? source, bool? capturedByMe,
-        DateOnly? createdFrom, DateOnly? createdTo, DateOnly? updatedFrom, DateOnly? updatedTo)
+        string? createdFromText, string? createdToText, string? updatedFromText, string? updatedToText)
     {
+        // Dates only as yyyy-MM-dd: the framework's binder would also take "1.5" or "1,2" as some date.
+        DateOnly? Day(string name, string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+
+            errors.Add(name, ValidationCodes.InvalidValue, "Must be a date written as yyyy-MM-dd.");
+            return null;
+        }
+
+        var createdFrom = Day("createdFrom", createdFromText);
+        var createdTo = Day("createdTo", createdToText);
+        var updatedFrom = Day("updatedFrom", updatedFromText);
+        var updatedTo = Day("updatedTo", updatedToText);
         var filter = new ContactFilter
         {
             Search = string.IsNullOrWhiteSpace(q) ? null : q,
@@ -124,7 +145,18 @@ public static class ContactsApi
             }
         }
 
-        filter.Validate(errors);
+        // The filter's rules name its own fields; the list takes the search as "q".
+        var rules = new ValidationErrors();
+        filter.Validate(rules);
+        var codes = rules.Codes();
+        foreach (var (field, messages) in rules.ToDictionary())
+        {
+            for (var i = 0; i < messages.Length; i++)
+            {
+                errors.Add(field == "search" ? "q" : field, codes.TryGetValue(field, out var c) && i < c.Length ? c[i] : ValidationCodes.InvalidValue, messages[i]);
+            }
+        }
+
         return filter;
     }
 

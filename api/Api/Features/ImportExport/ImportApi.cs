@@ -135,6 +135,11 @@ public static class ImportApi
             queued = true;
             return TypedResults.Accepted(ApiRoutes.Import(job.Id), job.ToDto([]));
         }
+        catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary, or one the reader cannot parse.
+            return Problems.Validation("file", ValidationCodes.ImportFileInvalid, "The upload is incomplete or not a well-formed multipart body. Nothing was imported.");
+        }
         finally
         {
             if (!queued)

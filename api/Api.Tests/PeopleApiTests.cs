@@ -138,6 +138,8 @@ public sealed class PeopleApiTests(ApiFactory factory)
     [InlineData("createdFrom=2026-05-02&createdTo=2026-05-01", "createdTo")]
     [InlineData("createdFrom=yesterday", "createdFrom")]
     [InlineData("capturedByMe=perhaps", "capturedByMe")]
+    [InlineData("createdFrom=1.5", "createdFrom")]
+    [InlineData("subscription=Maybe", "subscription")]
     public async Task A_bad_filter_is_a_400_naming_it(string query, string field)
     {
         var client = await (await factory.CreateTenantAsync()).RepClientAsync();
@@ -156,6 +158,23 @@ public sealed class PeopleApiTests(ApiFactory factory)
         var byCompany = await client.Typed().ListContactsAsync(new ContactQuery { PageSize = 1, Sort = ContactSort.Company, Cursor = byName.NextCursor });
 
         Assert.Equal(["cursor_invalid"], byCompany.AssertProblem(HttpStatusCode.BadRequest).Codes!["cursor"]);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_subscription_status_and_the_overview_counts_the_unsubscribed()
+    {
+        var client = await (await factory.CreateTenantAsync()).RepClientAsync();
+        var gone = await client.CreateContactAsync("Gone");
+        var staying = await client.CreateContactAsync("Staying");
+        (await client.PostAsJsonAsync($"{ApiRoutes.Contact(gone.Id)}/unsubscribe", new ManualUnsubscribeRequest(), Json.Options)).EnsureSuccessStatusCode();
+
+        var unsubscribed = (await client.Typed().ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Unsubscribed = true } })).AssertValue();
+        var subscribed = (await client.Typed().ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Unsubscribed = false } })).AssertValue();
+        var overview = (await client.Typed().GetOverviewAsync()).AssertValue();
+
+        Assert.Equal([gone.Id], unsubscribed.Items.Select(c => c.Id));
+        Assert.Equal([staying.Id], subscribed.Items.Select(c => c.Id));
+        Assert.Equal((2, 1), (overview.Total, overview.Unsubscribed));
     }
 
     [Fact]

@@ -99,8 +99,6 @@ public sealed class UnitOfWork(AppDbContext db, TenantScope scope, IOptions<Audi
     /// </summary>
     public sealed class Work(TenantScope scope, IDbContextTransaction transaction) : IAsyncDisposable
     {
-        public WorkContext Context => scope.Current ?? throw new InvalidOperationException("The unit of work has ended.");
-
         public Task CommitAsync(CancellationToken ct = default) => transaction.CommitAsync(ct);
 
         public async ValueTask DisposeAsync()

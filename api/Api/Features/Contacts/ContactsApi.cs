@@ -15,9 +15,6 @@ public static class ContactsApi
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>The last page any page size can reach without the offset overflowing an int.</summary>
-    public const int MaxPage = int.MaxValue / MaxPageSize;
-
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiRoutes.Contacts).WithTags("Contacts").RequireAuthorization().Validate();

@@ -23,6 +23,7 @@ public sealed class EmailSendingTests(MailApiFactory factory)
 
         var sent = await SendAsync(client, [contact.Id], text: "Hello Jane,\nshall we talk?", html: "<html><body><p>Hello Jane</p></body></html>");
         var message = await ArrivedAsync(sent.Queued.Single().MessageId);
+        Assert.EndsWith("@api.compliance-connect.test>", sent.Queued.Single().MessageId);
 
         var link = message.Headers["List-Unsubscribe"];
         Assert.Matches(@"^<https://api\.compliance-connect\.test/u/[A-Za-z0-9_-]+>$", link);

@@ -4,6 +4,7 @@ using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceConnect.Api.Features.Email;
 
@@ -29,7 +30,7 @@ public static class EmailApi
     /// several contacts get the list of who was refused and why.
     /// </summary>
     public static async Task<Results<Ok<SendEmailResponse>, ProblemHttpResult>> Send(
-        SendEmailRequest request, AppDbContext db, CurrentUser user, OutboxSignal outbox, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
+        SendEmailRequest request, AppDbContext db, CurrentUser user, OutboxSignal outbox, TimeProvider clock, IOptions<EmailOptions> options, CancellationToken ct)
     {
         var ids = request.ContactIds!.Distinct().ToList();
         var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -38,7 +39,7 @@ public static class EmailApi
         var sender = await db.Users.SingleAsync(u => u.Id == user.RequiredUserId, ct);
         var language = request.Language ?? "en";
         var now = clock.GetUtcNow();
-        var domain = new Uri(configuration["Email:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost").Host;
+        var domain = new Uri(options.Value.PublicBaseUrl).Host;
 
         var queued = new List<QueuedEmailDto>();
         var refused = new List<RefusedRecipientDto>();

@@ -128,6 +128,7 @@ public sealed class PersonFlowsTests(ExtensionFixture fixture)
         var error = popup.Page.GetByTestId("capture-error");
         await Expect(error).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, refusal, erasedOn));
         await Expect(error).ToBeInViewportAsync();
+        await Expect(popup.Page.Locator("[data-field-error]")).ToHaveCountAsync(0); // said once, next to Save
         await popup.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"capture-erased-{language}.png") });
         await Expect(form.Form).ToBeVisibleAsync(); // the form stays, with what the rep saw, and no card appears
         await Expect(popup.Page.GetByTestId("compliance-card")).ToHaveCountAsync(0);

@@ -182,6 +182,34 @@ public sealed class PersonFlowsTests(ExtensionFixture fixture)
         Assert.Equal(AuthorizationType.Consent, (await rep.GetCardAsync(contact.Id)).AuthorizationType);
     }
 
+    [Fact]
+    public async Task In_swedish_the_lift_is_labelled_in_swedish_and_a_lift_without_evidence_is_refused_in_swedish()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var rep = await tenant.RepClientAsync();
+        var contact = await CreateAsync(rep, "Ulrika", "Ek");
+        await UnsubscribeAsync(rep, contact.Id);
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Admin, "sv");
+        var person = await PersonViewPanel.OpenAsync(browser, fixture.PageUrl("people.html"), contact.Id);
+
+        await Expect(person.LiftForm.Locator("h3")).ToHaveTextAsync("Häv avregistreringen");
+        await Expect(person.LiftForm.Locator("label[for=lift-consent-date]")).ToHaveTextAsync("Datum för samtycke");
+        await Expect(person.LiftForm.Locator("label[for=lift-consent-purpose]")).ToHaveTextAsync("Ändamål med behandlingen");
+        await Expect(person.LiftForm.Locator("label[for=lift-evidence]")).ToHaveTextAsync("Referens till underlag (undertecknat formulär, inspelat samtal, ärende)");
+        await person.LiftForm.Locator("#lift-consent-date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await person.LiftForm.Locator("#lift-consent-purpose").FillAsync("Nyhetsbrev");
+        await person.LiftForm.GetByTestId("lift").ClickAsync();
+
+        await Expect(person.SubscriptionMessage).ToHaveTextAsync("Kontrollera de markerade fälten; inget skickades.");
+        await Expect(person.LiftForm.Locator("[data-field-error=evidenceReference]")).ToHaveTextAsync("Måste fyllas i.");
+        await person.LiftForm.ScrollIntoViewIfNeededAsync();
+        await person.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "person-lift-sv.png"), FullPage = true });
+        var subscription = await (await rep.GetAsync($"{ApiRoutes.Contact(contact.Id)}/subscription")).ReadAsync<SubscriptionDto>();
+        Assert.True(subscription.Unsubscribed);
+        Assert.Single(subscription.History);
+    }
+
     [Theory]
     [InlineData("en", "Only an Admin can lift an unsubscribe, with evidence of new consent.")]
     [InlineData("sv", "Bara en administratör kan häva en avregistrering, med underlag för ett nytt samtycke.")]

@@ -27,9 +27,11 @@ public sealed class UnsubscribeTests(ExtensionFixture fixture)
 
         await page.GotoAsync($"{fixture.ApiAddress}/u/{token}?lang={language}");
         Assert.False((await (await api.GetAsync($"{ApiRoutes.Contact(contact.Id)}/subscription")).ReadAsync<SubscriptionDto>()).Unsubscribed);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"unsubscribe-page-{language}.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync(done);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"unsubscribe-done-{language}.png") });
         Assert.True((await (await api.GetAsync($"{ApiRoutes.Contact(contact.Id)}/subscription")).ReadAsync<SubscriptionDto>()).Unsubscribed);
     }
 

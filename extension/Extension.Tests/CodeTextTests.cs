@@ -78,6 +78,34 @@ public sealed class CodeTextTests : BunitContext
         Assert.Equal("Database down.", text.Describe(result));
     }
 
+    [Theory]
+    [InlineData("en", "This person asked on 2026-03-04 to have their data erased, so they cannot be added again. Nothing was saved.")]
+    [InlineData("sv", "Personen begärde 2026-03-04 att få sina uppgifter raderade och kan därför inte läggas till igen. Inget sparades.")]
+    public async Task A_refused_erased_person_is_described_with_the_date_of_the_erasure(string language, string expected)
+    {
+        var text = await TextAsync(language);
+        var problem = new ProblemDocument
+        {
+            Status = 409,
+            Detail = "This person asked to have their data erased (GDPR Art. 17) on 2026-03-04 and cannot be added again.",
+            Code = ValidationCodes.ErasedPerson,
+            Codes = new() { ["email"] = [ValidationCodes.ErasedPerson] },
+            ErasedAt = new DateTimeOffset(2026, 3, 4, 22, 30, 0, TimeSpan.Zero),
+        };
+
+        Assert.Equal(expected, text.Describe(new ApiResult<object>(null, 409, problem, null)));
+    }
+
+    [Fact]
+    public async Task A_refused_erased_person_without_the_date_is_still_described_in_swedish()
+    {
+        var text = await TextAsync("sv");
+        var problem = new ProblemDocument { Status = 409, Detail = "Erased.", Code = ValidationCodes.ErasedPerson };
+
+        Assert.Equal("Personen har begärt att få sina uppgifter raderade och kan därför inte läggas till igen. Inget sparades.",
+            text.Describe(new ApiResult<object>(null, 409, problem, null)));
+    }
+
     private async Task<Text> TextAsync(string language)
     {
         await this.AddSignedInExtensionAsync(language);

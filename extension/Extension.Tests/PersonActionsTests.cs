@@ -185,6 +185,7 @@ public sealed class UnsubscribeHistoryTests : BunitContext
 
         Assert.Empty(view.FindAll("[data-testid=lift-form]"));
         Assert.Empty(view.FindAll("[data-testid=unsubscribe-form]"));
+        Assert.Equal("Only an Admin can lift an unsubscribe, with evidence of new consent.", view.Find("[data-testid=lift-admin-only]").TextContent);
     }
 
     [Fact]

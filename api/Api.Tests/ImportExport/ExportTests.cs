@@ -86,6 +86,24 @@ public sealed class ExportTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_extension_may_read_the_exports_file_name_across_origins()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var contact = await client.CreateContactAsync("Åsa");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.ContactExportCsv(contact.Id));
+        request.Headers.Add("Origin", ApiFactory.ExtensionOrigin); // as the extension's fetch sends it
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ApiFactory.ExtensionOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("Content-Disposition", response.Headers.GetValues("Access-Control-Expose-Headers").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)),
+            StringComparer.OrdinalIgnoreCase);
+        Assert.Matches(@"^contact-asa-doe-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Fact]
     public async Task A_bulk_export_streams_the_selected_contacts_and_is_audited_once_with_the_contacts_it_covered()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -108,6 +108,24 @@ public sealed class SalesforcePushTests(SalesforceApiFactory factory) : IAsyncLi
     }
 
     [Fact]
+    public async Task An_admin_lifting_an_unsubscribe_made_here_clears_the_opt_out_in_salesforce()
+    {
+        var (_, admin) = await factory.ConnectedTenantAsync(_salesforce);
+        var id = _salesforce.AddContact("Lift", "Here", Email());
+        await admin.RunAsync();
+        var contact = await admin.LookupAsync(_salesforce.Get(id).Email!);
+        await UnsubscribeAsync(admin, contact.Id);
+        await Eventually.TrueAsync(() => _salesforce.Get(id).HasOptedOutOfEmail, "the opt-out to reach Salesforce");
+
+        await ResubscribeAsync(admin, contact.Id);
+
+        await Eventually.TrueAsync(() => !_salesforce.Get(id).HasOptedOutOfEmail, "the clear to reach Salesforce", seconds: 10);
+        Assert.Equal([true, false], _salesforce.UpdatesOf(id).Select(u => u.HasOptedOutOfEmail));
+        await Eventually.TrueAsync(async () => (await admin.SalesforceAsync()).PendingPushes == 0, "the clear to be confirmed");
+        Assert.Null((await admin.LookupAsync(contact.Email!)).UnsubscribedAt);
+    }
+
+    [Fact]
     public async Task A_pull_that_still_shows_the_opt_out_after_the_clear_was_confirmed_does_not_reapply_it()
     {
         var (tenant, admin) = await factory.ConnectedTenantAsync(_salesforce);

@@ -115,7 +115,9 @@ public static class ServiceRegistration
         services.AddApiDocument();
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-        services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()));
+        // Content-Disposition is not a CORS-safelisted response header: without exposing it the extension cannot read an export's file name.
+        services.AddCors(o => o.AddPolicy(ExtensionCorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders(Microsoft.Net.Http.Headers.HeaderNames.ContentDisposition)));
 
         var window = TimeSpan.FromMinutes(1);
         var refreshPermits = configuration.GetValue("RateLimiting:RefreshPermitLimit", 600);

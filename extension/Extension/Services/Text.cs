@@ -80,9 +80,20 @@ public sealed class Text(SettingsStore settings)
     {
         if (result.NetworkError is null && result.Problem is { } problem)
         {
-            if (CodeText(problem.Code) is { } text && !text.Contains('{', StringComparison.Ordinal))
+            if (CodeText(problem.Code) is { } text)
             {
-                return text;
+                if (!text.Contains('{', StringComparison.Ordinal))
+                {
+                    return text;
+                }
+
+                // The one problem that carries a value to show: when the person was erased.
+                if (problem.Code == ValidationCodes.ErasedPerson)
+                {
+                    return problem.ErasedAt is { } erasedAt
+                        ? string.Format(System.Globalization.CultureInfo.InvariantCulture, text, Date(DateOnly.FromDateTime(erasedAt.UtcDateTime)))
+                        : CodeText(problem.Code + ".Plain") ?? text;
+                }
             }
 
             if (problem.Codes is { Count: > 0 })
@@ -222,7 +233,8 @@ public sealed class Text(SettingsStore settings)
         ["Code.too_many_ids.Plain"] = "Too many contacts for one change.",
         ["Code.only_with_filter"] = "Is only allowed with a filter.",
         ["Code.selection_changed"] = "The filter now matches a different number of contacts than you confirmed. Nothing was changed; review the selection and confirm again.",
-        ["Code.erased_person"] = "This person asked to have their data erased, so they cannot be added again.",
+        ["Code.erased_person"] = "This person asked on {0} to have their data erased, so they cannot be added again. Nothing was saved.",
+        ["Code.erased_person.Plain"] = "This person asked to have their data erased, so they cannot be added again. Nothing was saved.",
         ["Code.import_file_invalid"] = "The file cannot be imported: save it as CSV (UTF-8) with a header row. Nothing was imported.",
         ["Code.duplicate_in_file"] = "An earlier row of the file has the same email or LinkedIn profile.",
         ["Search.Label"] = "Find a contact",
@@ -348,6 +360,7 @@ public sealed class Text(SettingsStore settings)
         ["Subscription.UnsubscribedOn"] = "Unsubscribed on {0} via {1}",
         ["Subscription.Empty"] = "No unsubscribes recorded.",
         ["Subscription.By"] = "by {0}",
+        ["Subscription.EventVia"] = "via {0}",
         ["Subscription.Reason"] = "Reason: {0}",
         ["Subscription.Evidence"] = "Evidence: {0}",
         ["Subscription.Kind.Unsubscribe"] = "Unsubscribed",
@@ -366,6 +379,7 @@ public sealed class Text(SettingsStore settings)
         ["Subscription.Lift"] = "Lift the unsubscribe",
         ["Subscription.LiftInvalid"] = "Check the marked fields; nothing was sent.",
         ["Subscription.LiftDone"] = "The unsubscribe was lifted.",
+        ["Subscription.LiftAdminOnly"] = "Only an Admin can lift an unsubscribe, with evidence of new consent.",
         ["Details.Edit"] = "Edit details",
         ["Details.Save"] = "Save details",
         ["Details.Saved"] = "Details saved.",
@@ -380,6 +394,22 @@ public sealed class Text(SettingsStore settings)
         ["Audit.Action.contact.personal-data-changed"] = "Details changed",
         ["Audit.Action.contact.compliance-card-changed"] = "Compliance card changed",
         ["Audit.Action.contact.deleted"] = "Deleted",
+        ["Audit.Action.contact.unsubscribed"] = "Unsubscribed",
+        ["Audit.Action.contact.resubscribed"] = "Unsubscribe lifted",
+        ["Audit.Action.contact.exported"] = "Exported",
+        ["Audit.Action.contact.erased"] = "Erased",
+        ["Audit.Action.contact.retention-kept"] = "Kept after the retention review",
+        ["Audit.Channel.erasure"] = "an erasure",
+        ["Audit.Channel.unsubscribe-link"] = "the unsubscribe link",
+        ["Audit.Channel.migration"] = "a migration",
+        ["Audit.Channel.outbox"] = "the email outbox",
+        ["Audit.Field.subscription"] = "Subscription",
+        ["Audit.Field.source"] = "Through",
+        ["Audit.Field.reason"] = "Reason",
+        ["Audit.Field.evidenceReference"] = "Evidence",
+        ["Audit.Field.userAgent"] = "Browser",
+        ["Audit.Field.lookedLikeScanner"] = "Looked like a link scanner",
+        ["Audit.Field.retentionReason"] = "Reason to keep",
         ["Audit.Channel.extension"] = "the Chrome extension",
         ["Audit.Channel.web-app"] = "the web app",
         ["Audit.Channel.api"] = "the API",
@@ -499,7 +529,8 @@ public sealed class Text(SettingsStore settings)
         ["Code.too_many_ids.Plain"] = "För många kontakter för en ändring.",
         ["Code.only_with_filter"] = "Är bara tillåtet med ett filter.",
         ["Code.selection_changed"] = "Filtret matchar nu ett annat antal kontakter än du bekräftade. Inget ändrades; granska urvalet och bekräfta igen.",
-        ["Code.erased_person"] = "Personen har begärt att få sina uppgifter raderade och kan därför inte läggas till igen.",
+        ["Code.erased_person"] = "Personen begärde {0} att få sina uppgifter raderade och kan därför inte läggas till igen. Inget sparades.",
+        ["Code.erased_person.Plain"] = "Personen har begärt att få sina uppgifter raderade och kan därför inte läggas till igen. Inget sparades.",
         ["Code.import_file_invalid"] = "Filen kan inte importeras: spara den som CSV (UTF-8) med en rubrikrad. Inget importerades.",
         ["Code.duplicate_in_file"] = "En tidigare rad i filen har samma e-postadress eller LinkedIn-profil.",
         ["Search.Label"] = "Hitta en kontakt",
@@ -625,6 +656,7 @@ public sealed class Text(SettingsStore settings)
         ["Subscription.UnsubscribedOn"] = "Avregistrerad {0} via {1}",
         ["Subscription.Empty"] = "Inga avregistreringar har registrerats.",
         ["Subscription.By"] = "av {0}",
+        ["Subscription.EventVia"] = "via {0}",
         ["Subscription.Reason"] = "Anledning: {0}",
         ["Subscription.Evidence"] = "Underlag: {0}",
         ["Subscription.Kind.Unsubscribe"] = "Avregistrerad",
@@ -643,6 +675,7 @@ public sealed class Text(SettingsStore settings)
         ["Subscription.Lift"] = "Häv avregistreringen",
         ["Subscription.LiftInvalid"] = "Kontrollera de markerade fälten; inget skickades.",
         ["Subscription.LiftDone"] = "Avregistreringen har hävts.",
+        ["Subscription.LiftAdminOnly"] = "Bara en administratör kan häva en avregistrering, med underlag för ett nytt samtycke.",
         ["Details.Edit"] = "Redigera uppgifter",
         ["Details.Save"] = "Spara uppgifter",
         ["Details.Saved"] = "Uppgifterna har sparats.",
@@ -657,6 +690,22 @@ public sealed class Text(SettingsStore settings)
         ["Audit.Action.contact.personal-data-changed"] = "Uppgifter ändrade",
         ["Audit.Action.contact.compliance-card-changed"] = "Efterlevnadskortet ändrat",
         ["Audit.Action.contact.deleted"] = "Raderad",
+        ["Audit.Action.contact.unsubscribed"] = "Avregistrerad",
+        ["Audit.Action.contact.resubscribed"] = "Avregistreringen hävd",
+        ["Audit.Action.contact.exported"] = "Exporterad",
+        ["Audit.Action.contact.erased"] = "Raderad",
+        ["Audit.Action.contact.retention-kept"] = "Behålls efter gallringsgranskningen",
+        ["Audit.Channel.erasure"] = "en radering",
+        ["Audit.Channel.unsubscribe-link"] = "avregistreringslänken",
+        ["Audit.Channel.migration"] = "en migrering",
+        ["Audit.Channel.outbox"] = "e-postkön",
+        ["Audit.Field.subscription"] = "Prenumeration",
+        ["Audit.Field.source"] = "Genom",
+        ["Audit.Field.reason"] = "Anledning",
+        ["Audit.Field.evidenceReference"] = "Underlag",
+        ["Audit.Field.userAgent"] = "Webbläsare",
+        ["Audit.Field.lookedLikeScanner"] = "Såg ut som en länkskanner",
+        ["Audit.Field.retentionReason"] = "Skäl att behålla",
         ["Audit.Channel.extension"] = "Chrome-tillägget",
         ["Audit.Channel.web-app"] = "webbappen",
         ["Audit.Channel.api"] = "API:t",

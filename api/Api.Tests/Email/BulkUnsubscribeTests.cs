@@ -55,7 +55,7 @@ public sealed class BulkUnsubscribeTests(ApiFactory factory)
     {
         var tenant = await factory.CreateTenantAsync();
         var rep = await tenant.RepClientAsync();
-        var anna = await rep.CreateContactAsync("Annika");
+        var anna = await rep.CreateContactAsync("Anna");
         var annabel = await rep.CreateContactAsync("Annabel");
         var carl = await rep.CreateContactAsync("Carl");
         var filter = new ContactFilter { Search = "anna" };

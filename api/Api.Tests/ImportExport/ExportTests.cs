@@ -185,7 +185,7 @@ public sealed class ExportTests(ApiFactory factory)
     {
         var tenant = await factory.CreateTenantAsync();
         var client = await tenant.RepClientAsync();
-        var annika = await client.CreateContactAsync("Annika");
+        var annika = await client.CreateContactAsync("Anna");
         var annabel = await client.CreateContactAsync("Annabel");
         var carl = await client.CreateContactAsync("Carl");
         var foreign = await (await (await factory.CreateTenantAsync()).RepClientAsync()).CreateContactAsync("Annamaria");

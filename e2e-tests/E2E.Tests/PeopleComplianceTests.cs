@@ -199,8 +199,8 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
         var api = await tenant.RepClientAsync();
         (await admin.Typed().SetRetentionAsync(new RetentionSettingsDto(30))).AssertValue();
         var extension = await fixture.Api.ClientForAsync(tenant.Rep.Email, ApiFactory.ExtensionOrigin);
-        var ada = (await extension.Typed().CaptureAsync(new CaptureRequest { FirstName = "Ada", LastName = "Ek", Email = Unique("ada"), PageUrl = "https://fair.example/speakers" })).AssertValue();
-        var bert = (await extension.Typed().CaptureAsync(new CaptureRequest { FirstName = "Bert", LastName = "Ek", Email = Unique("bert"), PageUrl = "https://fair.example/speakers" })).AssertValue();
+        var ada = (await extension.Typed().CaptureAsync(new CaptureRequest { FirstName = "Ada", LastName = "Ek", Email = Unique("ada"), PageUrl = "https://fair.example/speakers" })).AssertValue(System.Net.HttpStatusCode.Created);
+        var bert = (await extension.Typed().CaptureAsync(new CaptureRequest { FirstName = "Bert", LastName = "Ek", Email = Unique("bert"), PageUrl = "https://fair.example/speakers" })).AssertValue(System.Net.HttpStatusCode.Created);
         await fixture.Api.AgeAsync(tenant.Organization.Id, TimeSpan.FromDays(35));
         await CreateAsync(api, "Cleo", "Ek");
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ComplianceConnect.Extension.Components;
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 
@@ -49,7 +50,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
     public async Task Keeping_a_contact_due_for_review_sends_the_reason_shows_the_APIs_field_error_and_then_the_list_without_it()
     {
         var (api, _) = await this.AddSignedInExtensionAsync();
-        var contact = $$"""{"id":"{{ContactId}}","firstName":"Greta","lastName":"Lind","email":"greta@nordlys.example","createdAt":"2025-01-10T10:00:00+00:00","updatedAt":"2025-01-10T10:00:00+00:00","card":{"contactId":"{{ContactId}}","sourceType":"ManualUpload","version":1}}""";
+        var contact = $$$"""{"id":"{{{ContactId}}}","firstName":"Greta","lastName":"Lind","email":"greta@nordlys.example","createdAt":"2025-01-10T10:00:00+00:00","updatedAt":"2025-01-10T10:00:00+00:00","card":{"contactId":"{{{ContactId}}}","sourceType":"ManualUpload","version":1}}""";
         api.Answer(HttpStatusCode.OK, """{"days":30}""");
         api.Answer(HttpStatusCode.OK, $$"""{"items":[{"contact":{{contact}},"lastActivityAt":"2025-01-10T10:00:00+00:00"}],"page":1,"pageSize":20,"total":1}""");
         api.Answer(HttpStatusCode.BadRequest, """{"status":400,"title":"The request is not valid.","errors":{"reason":["Is required."]},"codes":{"reason":["required"]}}""", "application/problem+json");

@@ -14,12 +14,13 @@ namespace ComplianceConnect.E2E.Tests;
 /// <summary>
 /// The People page's compliance actions in Chromium with the built extension, against the real API:
 /// import, bulk erasure, export and unsubscribe, the retention review and the privacy-notice list (issues #9, #10).
-/// Screenshots go to CC_SCREENSHOTS_DIR (or a temporary folder).
+/// Screenshots of the dialogs and panels, in English and Swedish, go to CC_PEOPLE_SHOTS_DIR (or a temporary folder),
+/// not to the README's folder.
 /// </summary>
 [Collection(ExtensionCollection.Name)]
 public sealed class PeopleComplianceTests(ExtensionFixture fixture)
 {
-    private static readonly string Shots = Environment.GetEnvironmentVariable("CC_SCREENSHOTS_DIR") is { Length: > 0 } configured
+    private static readonly string Shots = Environment.GetEnvironmentVariable("CC_PEOPLE_SHOTS_DIR") is { Length: > 0 } configured
         ? configured
         : Directory.CreateTempSubdirectory("cc-people-compliance-").FullName;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ComplianceConnect.Api.Tests.Infrastructure;
+using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
 using CsvHelper;
@@ -195,6 +196,48 @@ public sealed class ExportTests(ApiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ApiRoutes.DataSubjectCopy(other.Id))).StatusCode);
         var bulk = (await client.Typed().ExportContactsCsvAsync([other.Id])).AssertValue();
         Assert.Empty(ReadWithTextFieldParser(bulk.Content).Rows);
+    }
+
+    [Fact]
+    public async Task An_export_by_filter_streams_every_contact_the_People_list_filter_matches_and_is_audited_once()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        var annika = await client.CreateContactAsync("Anna");
+        var annabel = await client.CreateContactAsync("Annabel");
+        var carl = await client.CreateContactAsync("Carl");
+        var foreign = await (await (await factory.CreateTenantAsync()).RepClientAsync()).CreateContactAsync("Annamaria");
+        var filter = new ContactFilter { Search = "anna" };
+
+        var file = (await client.Typed().ExportMatchingCsvAsync(filter)).AssertValue();
+        var all = (await client.Typed().ExportMatchingCsvAsync(new ContactFilter())).AssertValue();
+
+        var (header, rows) = ReadWithCsvHelper(file.Content);
+        Assert.Equal(Header, header);
+        Assert.Matches(@"^contacts-\d{4}-\d{2}-\d{2}\.csv$", file.FileName);
+        Assert.Equal(new[] { annika.Id, annabel.Id }.Order(), rows.Select(r => Guid.Parse(r[12])).Order());
+        Assert.Equal(new[] { annika.Id, annabel.Id, carl.Id }.Order(), ReadWithCsvHelper(all.Content).Rows.Select(r => Guid.Parse(r[12])).Order());
+        Assert.DoesNotContain(foreign.Id.ToString(), System.Text.Encoding.UTF8.GetString(all.Content), StringComparison.Ordinal);
+
+        var summaries = await factory.TextsAsync(
+            "SELECT summary FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported' ORDER BY sequence", tenant.Organization.Id);
+        Assert.Equal(["CSV export of 2 contacts", "CSV export of 3 contacts"], summaries);
+        await AssertChainVerifiesAsync(tenant);
+    }
+
+    [Fact]
+    public async Task An_export_by_filter_without_a_filter_or_with_a_reversed_date_range_is_refused_naming_the_field_and_exports_nothing()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        await client.CreateContactAsync("Anna");
+
+        var reversed = await client.Typed().ExportMatchingCsvAsync(new ContactFilter { CreatedFrom = new DateOnly(2026, 5, 2), CreatedTo = new DateOnly(2026, 5, 1) });
+        var missing = await client.PostAsync(ApiRoutes.ContactsExportMatching, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains(ValidationCodes.DateRangeReversed, reversed.AssertProblem(HttpStatusCode.BadRequest).Codes!["filter.createdTo"]);
+        Assert.Contains(ValidationCodes.Required, (await missing.AssertProblemAsync(HttpStatusCode.BadRequest)).Codes!["filter"]);
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported'", tenant.Organization.Id));
     }
 
     private async Task AssertChainVerifiesAsync(TestTenant tenant)

@@ -85,6 +85,40 @@ public sealed class PeoplePage(IPage page)
 
     public Task ConfirmAsync() => page.GetByTestId("bulk-confirm").ClickAsync();
 
+    public ILocator ExportButton => page.GetByTestId("bulk-export");
+    public ILocator UnsubscribeButton => page.GetByTestId("bulk-unsubscribe");
+    public ILocator DeleteButton => page.GetByTestId("bulk-delete");
+    public ILocator DeleteDialog => page.GetByTestId("bulk-delete-dialog");
+    public ILocator UnsubscribeDialog => page.GetByTestId("bulk-unsubscribe-dialog");
+    public ILocator ImportPanel => page.GetByTestId("import-panel");
+    public ILocator ImportJob => page.GetByTestId("import-job");
+    public ILocator ImportProblems => page.GetByTestId("import-problem");
+    public ILocator RetentionPanel => page.GetByTestId("retention-panel");
+    public ILocator NoticePanel => page.GetByTestId("notice-panel");
+
+    /// <summary>Import CSV → the file and the choice for existing emails → Import; the panel then follows the job.</summary>
+    public async Task ImportAsync(string fileName, byte[] content, bool updateExisting = false)
+    {
+        if (!await ImportPanel.IsVisibleAsync())
+        {
+            await page.GetByTestId("open-import").ClickAsync();
+        }
+
+        await ImportPanel.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = content });
+        await ImportPanel.GetByTestId(updateExisting ? "import-update" : "import-skip").CheckAsync();
+        await ImportPanel.GetByTestId("import-start").ClickAsync();
+    }
+
+    /// <summary>Export (CSV) of the selection; the file the browser saved.</summary>
+    public async Task<byte[]> ExportSelectionAsync()
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => ExportButton.ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     public async Task OpenPersonAsync(string name)
     {
         await Row(name).GetByTestId("open-person").ClickAsync();

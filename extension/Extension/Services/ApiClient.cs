@@ -77,6 +77,42 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<SubscriptionDto>> ResubscribeAsync(Guid contactId, ResubscribeRequest request) =>
         SendAsync(client => client.ResubscribeAsync(contactId, request));
 
+    // The People page's compliance actions: bulk export, erasure and unsubscribe, import, retention review, privacy notices.
+
+    public Task<ApiResult<BulkChangeResult>> BulkUnsubscribeAsync(BulkUnsubscribeRequest request) =>
+        SendAsync(client => client.BulkUnsubscribeAsync(request));
+
+    /// <summary>The selected contacts as one CSV.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportContactsCsvAsync(IReadOnlyList<Guid> ids) =>
+        SendAsync(client => client.ExportContactsCsvAsync(ids));
+
+    /// <summary>Every contact matching the list's filter as one CSV.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportMatchingCsvAsync(ContactFilter filter) =>
+        SendAsync(client => client.ExportMatchingCsvAsync(filter));
+
+    /// <summary>Erases the selected contacts for good (GDPR Art. 17), all or none.</summary>
+    public Task<ApiResult<ErasureResult>> EraseContactsAsync(IReadOnlyList<Guid> ids) =>
+        SendAsync(client => client.EraseContactsAsync(ids));
+
+    /// <summary>Uploads a CSV; the bytes are read once, so a retry after a token refresh sends them again.</summary>
+    public Task<ApiResult<ImportJobDto>> StartImportAsync(byte[] csv, string? fileName, bool updateExisting) =>
+        SendAsync(client => client.StartImportAsync(new MemoryStream(csv, writable: false), fileName, updateExisting));
+
+    public Task<ApiResult<List<ImportJobDto>>> ListImportsAsync() => SendAsync(client => client.ListImportsAsync());
+
+    public Task<ApiResult<ImportJobDto>> GetImportAsync(Guid id) => SendAsync(client => client.GetImportAsync(id));
+
+    public Task<ApiResult<RetentionSettingsDto>> GetRetentionAsync() => SendAsync(client => client.GetRetentionAsync());
+
+    public Task<ApiResult<RetentionSettingsDto>> SetRetentionAsync(RetentionSettingsDto settings) => SendAsync(client => client.SetRetentionAsync(settings));
+
+    public Task<ApiResult<PagedResult<RetentionDueDto>>> ListRetentionDueAsync(int page, int pageSize) =>
+        SendAsync(client => client.ListRetentionDueAsync(page, pageSize));
+
+    public Task<ApiResult<NoContent>> KeepContactAsync(Guid id, RetentionKeepRequest request) => SendAsync(client => client.KeepContactAsync(id, request));
+
+    public Task<ApiResult<List<PrivacyNoticeDueDto>>> ListPrivacyNoticeDueAsync() => SendAsync(client => client.ListPrivacyNoticeDueAsync());
+
     /// <summary>Sends with the current access token; on a 401 refreshes once and tries again.</summary>
     private async Task<ApiResult<T>> SendAsync<T>(Func<ComplianceApiClient, Task<ApiResult<T>>> call)
     {

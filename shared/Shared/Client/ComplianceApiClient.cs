@@ -76,6 +76,14 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     public Task<ApiResult<BulkChangeResult>> BulkSetSourceAsync(BulkSourceRequest request, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, ApiRoutes.BulkSource, Json.BulkChangeResult, JsonContent.Create(request, Json.BulkSourceRequest), ct);
 
+    /// <summary>Records by hand that the selected contacts asked not to be emailed; its count is those newly unsubscribed.</summary>
+    public Task<ApiResult<BulkChangeResult>> BulkUnsubscribeAsync(BulkUnsubscribeRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, ApiRoutes.BulkUnsubscribe, Json.BulkChangeResult, JsonContent.Create(request, Json.BulkUnsubscribeRequest), ct);
+
+    /// <summary>Contacts whose data was not collected from them, nearing one month without the privacy notice (GDPR Art. 14), oldest first.</summary>
+    public Task<ApiResult<List<PrivacyNoticeDueDto>>> ListPrivacyNoticeDueAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.PrivacyNoticeDue, Json.ListPrivacyNoticeDueDto, null, ct);
+
     /// <summary>One contact; 404 when it is not the organization's.</summary>
     public Task<ApiResult<ContactDto>> GetContactAsync(Guid id, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.Contact(id), Json.ContactDto, null, ct);
@@ -144,6 +152,10 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     /// <summary>The chosen contacts as one CSV, streamed; audited as one export.</summary>
     public Task<ApiResult<DownloadedFile>> ExportContactsCsvAsync(IReadOnlyList<Guid> contactIds, CancellationToken ct = default) =>
         DownloadAsync(HttpMethod.Post, ApiRoutes.ContactsExport, JsonContent.Create(new ContactIdsRequest(contactIds), Json.ContactIdsRequest), ct);
+
+    /// <summary>Every contact matching the People list's filter as one CSV, streamed; audited as one export.</summary>
+    public Task<ApiResult<DownloadedFile>> ExportMatchingCsvAsync(ContactFilter filter, CancellationToken ct = default) =>
+        DownloadAsync(HttpMethod.Post, ApiRoutes.ContactsExportMatching, JsonContent.Create(new ExportMatchingRequest(filter), Json.ExportMatchingRequest), ct);
 
     /// <summary>A contact's data-subject copy (GDPR Art. 15/20); audited as an export.</summary>
     public Task<ApiResult<DataSubjectCopyDto>> GetDataSubjectCopyAsync(Guid contactId, CancellationToken ct = default) =>

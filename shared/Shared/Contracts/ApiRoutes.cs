@@ -39,6 +39,9 @@ public static class ApiRoutes
     /// <summary>POST: set the source of contacts chosen by ids or by a filter.</summary>
     public const string BulkSource = Bulk + "/source";
 
+    /// <summary>POST: records by hand that the selected contacts asked not to be emailed (one event each, source Manual).</summary>
+    public const string BulkUnsubscribe = Bulk + "/unsubscribe";
+
     /// <summary>GET: the contact with an email or LinkedIn profile.</summary>
     public const string ContactLookup = Contacts + "/lookup";
 
@@ -59,6 +62,9 @@ public static class ApiRoutes
 
     /// <summary>POST (ids): many contacts as one streamed CSV.</summary>
     public const string ContactsExport = Contacts + "/export";
+
+    /// <summary>POST (a People-list filter): every contact matching it as one streamed CSV.</summary>
+    public const string ContactsExportMatching = ContactsExport + "/matching";
 
     /// <summary>GET: a contact's data-subject copy (GDPR Art. 15/20) as JSON.</summary>
     public const string DataSubjectCopyTemplate = ContactTemplate + "/data-subject-copy";

@@ -230,6 +230,37 @@ public sealed record BulkSourceRequest : BulkChangeRequest, IValidatableRequest
     }
 }
 
+/// <summary>Records by hand that the selected contacts asked not to be emailed; those already unsubscribed stay as they are.</summary>
+public sealed record BulkUnsubscribeRequest : BulkChangeRequest, IValidatableRequest
+{
+    /// <summary>Why (optional), recorded on each contact's unsubscribe event.</summary>
+    public string? Reason { get; init; }
+
+    /// <inheritdoc />
+    public void Validate(ValidationErrors errors)
+    {
+        ValidateSelection(errors);
+        errors.Text(nameof(Reason), Reason, Limits.Description);
+    }
+}
+
+/// <summary>Every contact matching the People list's filter, as one CSV (an empty filter: all of them).</summary>
+/// <param name="Filter">The list's search and filters.</param>
+public sealed record ExportMatchingRequest(ContactFilter? Filter) : IValidatableRequest
+{
+    /// <inheritdoc />
+    public void Validate(ValidationErrors errors)
+    {
+        if (Filter is null)
+        {
+            errors.Add("filter", ValidationCodes.Required, "Give the filter of the contacts to export (an empty object for all).");
+            return;
+        }
+
+        Filter.Validate(errors, "filter.");
+    }
+}
+
 /// <summary>What a bulk change did.</summary>
 /// <param name="Updated">Contacts the change was applied to (each one whose values changed has its own audit entry).</param>
 /// <param name="NotFound">Requested ids that are not contacts of the organization; nothing was done to them.</param>

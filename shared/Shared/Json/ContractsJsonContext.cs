@@ -42,6 +42,8 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(ComplianceOverviewDto))]
 [JsonSerializable(typeof(BulkAuthorizationRequest))]
 [JsonSerializable(typeof(BulkSourceRequest))]
+[JsonSerializable(typeof(BulkUnsubscribeRequest))]
+[JsonSerializable(typeof(ExportMatchingRequest))]
 [JsonSerializable(typeof(BulkChangeResult))]
 [JsonSerializable(typeof(ComplianceCardDto))]
 [JsonSerializable(typeof(UpdateComplianceCardRequest))]

@@ -27,6 +27,7 @@ public static class BulkApi
 
         group.MapPost("/authorization", SetAuthorization);
         group.MapPost("/source", SetSource);
+        group.MapPost("/unsubscribe", Unsubscribe);
         return app;
     }
 
@@ -56,6 +57,52 @@ public static class BulkApi
             .SetProperty(c => c.SourceType, source)
             .SetProperty(c => c.SourceDescription, description)
             .SetProperty(c => c.UpdatedAt, now), ct), ct);
+    }
+
+    /// <summary>
+    /// Records by hand that the chosen contacts asked not to be emailed: one INSERT … SELECT of a Manual
+    /// unsubscribe event per contact not yet unsubscribed (row-locked, so a simultaneous unsubscribe records
+    /// one event, not two). The events' trigger sets each contact's status and writes its audit entry.
+    /// </summary>
+    public static async Task<Results<Ok<BulkChangeResult>, ValidationProblem, ProblemHttpResult>> Unsubscribe(
+        BulkUnsubscribeRequest request, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var reason = TextValue.OrNull(request.Reason);
+        var now = clock.GetUtcNow();
+        var actorName = user.Name;
+        var actorId = user.UserId;
+        List<Guid> notFound = [];
+        Guid[] ids;
+        if (request.Ids is { } requested)
+        {
+            var distinct = requested.Distinct().ToList();
+            ids = await db.Contacts.Where(c => distinct.Contains(c.Id)).Select(c => c.Id).ToArrayAsync(ct);
+            var existing = ids.ToHashSet();
+            notFound = [.. distinct.Where(id => !existing.Contains(id))];
+        }
+        else
+        {
+            ids = await db.Contacts.Matching(db, request.Filter!, user.UserId).Select(c => c.Id).ToArrayAsync(ct);
+            if (ids.Length != request.ExpectedCount)
+            {
+                return Problems.Conflict("expectedCount", ValidationCodes.SelectionChanged,
+                    $"The filter now matches {ids.Length} contacts, not the {request.ExpectedCount} you confirmed. Nothing was changed; review the selection and confirm again.",
+                    new Dictionary<string, object?> { ["matching"] = ids.Length });
+            }
+        }
+
+        var source = nameof(SubscriptionSource.Manual);
+        var kind = nameof(SubscriptionEventKind.Unsubscribe);
+        var unsubscribed = ids.Length == 0 ? 0 : await db.Database.ExecuteSqlAsync($"""
+            WITH chosen AS (
+                SELECT c.organization_id, c.id FROM contacts c
+                WHERE c.organization_id = app_organization_id() AND c.id = ANY ({ids}) AND c.unsubscribed_at IS NULL
+                ORDER BY c.id
+                FOR UPDATE)
+            INSERT INTO subscription_events (organization_id, id, contact_id, kind, source, occurred_at, actor_id, actor_name, reason)
+            SELECT organization_id, gen_random_uuid(), id, {kind}::text, {source}::text, {now}::timestamptz, {actorId}::uuid, {actorName}::text, {reason}::text FROM chosen
+            """, ct);
+        return TypedResults.Ok(new BulkChangeResult(unsubscribed, notFound));
     }
 
     private static async Task<Results<Ok<BulkChangeResult>, ValidationProblem, ProblemHttpResult>> ApplyAsync(

@@ -1,4 +1,5 @@
 using ComplianceConnect.Api.Features.Audit;
+using ComplianceConnect.Api.Features.Contacts;
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ public static class ExportApi
         var group = app.MapGroup("").WithTags("Export").RequireAuthorization().Validate();
         group.MapGet(ApiRoutes.ContactExportCsvTemplate, ExportOne).Produces(StatusCodes.Status200OK, contentType: ContactCsv.MediaType);
         group.MapPost(ApiRoutes.ContactsExport, ExportMany).Produces(StatusCodes.Status200OK, contentType: ContactCsv.MediaType);
+        group.MapPost(ApiRoutes.ContactsExportMatching, ExportMatching).Produces(StatusCodes.Status200OK, contentType: ContactCsv.MediaType);
         group.MapGet(ApiRoutes.DataSubjectCopyTemplate, DataSubjectCopy);
         return app;
     }
@@ -41,6 +43,17 @@ public static class ExportApi
     {
         var requested = request.Ids!.Distinct().ToArray();
         var found = await db.Contacts.AsNoTracking().Where(c => requested.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
+        var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
+        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.BulkFileName(export.ExportedAt));
+    }
+
+    /// <summary>
+    /// Every contact matching the People list's filter (the list's own <see cref="ContactList.Matching"/>) as one CSV:
+    /// the matching ids are recorded (one audit entry) in the request's unit of work, then streamed like a selection.
+    /// </summary>
+    public static async Task<CsvExportResult> ExportMatching(ExportMatchingRequest request, AppDbContext db, TenantScope scope, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await db.Contacts.AsNoTracking().Matching(db, request.Filter!, user.UserId).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
         var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
         return new CsvExportResult(scope.Current!, export.Id, ContactCsv.BulkFileName(export.ExportedAt));
     }

@@ -42,7 +42,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         var rows = panel.FindAll("[data-testid=import-problem]").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToList();
         Assert.Equal(["2", "Email ID", "Måste vara en e-postadress, till exempel namn@example.com."], rows[0]);
         Assert.Equal(["3", "(raden)", "En kontakt behöver ett förnamn, ett efternamn eller en e-postadress."], rows[1]);
-        Assert.Equal(1, finished);
+        panel.WaitForAssertion(() => Assert.Equal(1, finished)); // raised right after the render that shows "Klar"
         Assert.Equal($"/api/imports/{JobId}", api.Requests[2].Path);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -24,6 +25,10 @@ internal static partial class TextUtil
     private const int MaxNodesPerText = 5_000;
 
     /// <summary>Collapses all whitespace (including no-break and zero-width spaces) and trims; null when nothing is left.</summary>
+    /// <remarks>
+    /// Runs on every piece of text the readers look at. It writes into a plain buffer and returns the value itself
+    /// when nothing changes: under WebAssembly a StringBuilder call per character was a large share of the time.
+    /// </remarks>
     public static string? Normalize(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -31,31 +36,44 @@ internal static partial class TextUtil
             return null;
         }
 
-        var builder = new StringBuilder(value.Length);
+        var rented = value.Length > 256 ? ArrayPool<char>.Shared.Rent(value.Length) : null;
+        var buffer = rented is null ? stackalloc char[256] : rented.AsSpan();
+        var length = 0;
         var pendingSpace = false;
+        var changed = false;
         foreach (var c in value)
         {
             if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
             {
+                changed = true;
                 continue; // zero-width characters and soft hyphens are invisible: drop them, do not turn them into spaces
             }
 
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                pendingSpace = builder.Length > 0;
+                // Kept as is only when it is one plain space between two kept characters.
+                changed |= c != ' ' || pendingSpace || length == 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        changed |= pendingSpace; // trailing whitespace
+        var result = length == 0 ? null : changed || length != value.Length ? new string(buffer[..length]) : value;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -210,39 +228,89 @@ internal static partial class TextUtil
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
 
     /// <summary>Space-separated tokens of an attribute value (class, rel, itemprop, typeof…).</summary>
-    public static string[] Tokens(string? attributeValue) =>
-        string.IsNullOrWhiteSpace(attributeValue)
-            ? []
-            : attributeValue.Split([' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries);
+    /// <remarks>A plain scan: string.Split's general machinery is costly under WebAssembly, and most values hold one token.</remarks>
+    public static string[] Tokens(string? attributeValue)
+    {
+        if (string.IsNullOrWhiteSpace(attributeValue))
+        {
+            return [];
+        }
+
+        var count = 0;
+        var inToken = false;
+        foreach (var c in attributeValue)
+        {
+            var separator = c is ' ' or '\t' or '\n' or '\r' or '\f';
+            count += !separator && !inToken ? 1 : 0;
+            inToken = !separator;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var first = 0;
+        while (attributeValue[first] is ' ' or '\t' or '\n' or '\r' or '\f')
+        {
+            first++;
+        }
+
+        if (count == 1 && first == 0 && attributeValue[^1] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+        {
+            return [attributeValue];
+        }
+
+        var tokens = new string[count];
+        var index = 0;
+        var position = 0;
+        while (index < count)
+        {
+            while (attributeValue[position] is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                position++;
+            }
+
+            var start = position;
+            while (position < attributeValue.Length && attributeValue[position] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+            {
+                position++;
+            }
+
+            tokens[index++] = attributeValue[start..position];
+        }
+
+        return tokens;
+    }
 
     /// <summary>True when the space-separated <paramref name="attributeValue"/> contains <paramref name="token"/> exactly.</summary>
     public static bool HasToken(string? attributeValue, string token)
     {
-        if (attributeValue is null)
+        if (attributeValue is null || attributeValue.Length < token.Length)
         {
             return false;
         }
 
+        // One walk over the tokens, comparing only those of the right length.
         var span = attributeValue.AsSpan();
         var index = 0;
         while (index < span.Length)
         {
-            var found = span[index..].IndexOf(token.AsSpan(), StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
+            while (index < span.Length && char.IsWhiteSpace(span[index]))
             {
-                return false;
+                index++;
             }
 
-            var start = index + found;
-            var end = start + token.Length;
-            var boundaryBefore = start == 0 || char.IsWhiteSpace(span[start - 1]);
-            var boundaryAfter = end == span.Length || char.IsWhiteSpace(span[end]);
-            if (boundaryBefore && boundaryAfter)
+            var start = index;
+            while (index < span.Length && !char.IsWhiteSpace(span[index]))
+            {
+                index++;
+            }
+
+            if (index - start == token.Length && span[start..index].Equals(token, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
-
-            index = start + 1;
         }
 
         return false;

@@ -10,17 +10,17 @@ namespace ComplianceConnect.Shared.Extraction;
 /// <summary>Whitespace, entity and DOM-text helpers shared by the readers.</summary>
 internal static partial class TextUtil
 {
+    // Which elements hide their text or start a line. Switches, not sets: the compiler turns them into length and
+    // character tests, where a set hashes the name on every element VisibleText passes (costly under WebAssembly).
+
     /// <summary>Elements whose text a reader never sees on screen.</summary>
-    private static readonly HashSet<string> InvisibleElements =
-        new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "head" };
+    private static bool IsInvisible(string name) => name is "script" or "style" or "noscript" or "template" or "svg" or "head";
 
     /// <summary>Elements that render on their own line: their text must not run into the neighbour's.</summary>
-    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-        "section", "table", "td", "th", "tr", "ul", "option", "button", "label", "hgroup",
-    };
+    private static bool IsBlock(string name) => name is
+        "address" or "article" or "aside" or "blockquote" or "br" or "dd" or "div" or "dl" or "dt" or "figcaption" or "figure"
+        or "footer" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre"
+        or "section" or "table" or "td" or "th" or "tr" or "ul" or "option" or "button" or "label" or "hgroup";
 
     private const int MaxNodesPerText = 5_000;
 
@@ -111,8 +111,11 @@ internal static partial class TextUtil
     /// </summary>
     public static string? VisibleText(INode root, int maxChars = 1000)
     {
-        var builder = new StringBuilder();
-        var stack = new Stack<INode?>();
+        // Reused per thread: the readers call this thousands of times per page, nearly always on a few words.
+        var builder = _visibleTextBuilder ??= new StringBuilder();
+        var stack = _visibleTextStack ??= new Stack<INode?>();
+        builder.Clear();
+        stack.Clear();
         stack.Push(root);
 
         // Bounded by nodes as well as characters: a deep empty wrapper chain has no text to stop at.
@@ -140,12 +143,12 @@ internal static partial class TextUtil
             if (node is IElement element)
             {
                 var name = element.LocalName;
-                if (InvisibleElements.Contains(name))
+                if (IsInvisible(name))
                 {
                     continue;
                 }
 
-                if (BlockElements.Contains(name))
+                if (IsBlock(name))
                 {
                     builder.Append(' ');
                     stack.Push(null);
@@ -168,12 +171,30 @@ internal static partial class TextUtil
             builder.Length = maxChars;
         }
 
-        return Normalize(builder.ToString());
+        var text = builder.ToString();
+        stack.Clear(); // let go of the page's nodes
+        if (builder.Capacity > 64 * 1024)
+        {
+            _visibleTextBuilder = null; // do not hold on to the buffer of one huge text
+        }
+
+        return Normalize(text);
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _visibleTextBuilder;
+
+    [ThreadStatic]
+    private static Stack<INode?>? _visibleTextStack;
 
     /// <summary>Removes diacritics and lowercases, so "Müller" and "MULLER" compare equal.</summary>
     public static string Fold(string value)
     {
+        if (System.Text.Ascii.IsValid(value))
+        {
+            return value.ToLowerInvariant(); // nothing to decompose, no mark or special letter to replace
+        }
+
         var decomposed = value.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -65,7 +65,7 @@ public static class Seeder
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.ExecuteSqlRawAsync(
-            "CREATE TEMPORARY TABLE seed_contacts (LIKE contacts INCLUDING DEFAULTS) ON COMMIT DROP");
+            "CREATE TEMPORARY TABLE seed_contacts (LIKE contacts INCLUDING DEFAULTS INCLUDING GENERATED) ON COMMIT DROP");
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"COPY seed_contacts ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)"))
         {

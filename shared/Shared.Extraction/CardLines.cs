@@ -23,17 +23,14 @@ internal static class CardLines
 {
     private const int MaxNodes = 4_000;
 
-    private static readonly HashSet<string> Breaking = new(StringComparer.Ordinal)
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
-        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-        "td", "th", "tr", "ul", "hgroup", "tbody", "thead",
-    };
+    // Switches rather than sets: no hashing of the tag name on every node (see TextUtil.IsBlock).
+    private static bool IsBreaking(string name) => name is
+        "address" or "article" or "aside" or "blockquote" or "br" or "dd" or "div" or "dl" or "dt" or "figcaption" or "figure" or "footer"
+        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section"
+        or "table" or "td" or "th" or "tr" or "ul" or "hgroup" or "tbody" or "thead";
 
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
-    {
-        "script", "style", "noscript", "template", "svg", "head", "button", "select", "option", "input", "textarea", "img",
-    };
+    private static bool IsSkipped(string name) => name is
+        "script" or "style" or "noscript" or "template" or "svg" or "head" or "button" or "select" or "option" or "input" or "textarea" or "img";
 
     private static readonly string[] FieldClassWords = ["name", "title", "role", "position", "job", "company", "org", "email", "phone", "tel"];
 
@@ -74,7 +71,7 @@ internal static class CardLines
             if (node is ICharacterData { NodeType: NodeType.Text } data)
             {
                 var parent = data.ParentElement ?? root;
-                var parts = data.Data.Split('\n');
+                var parts = data.Data.Contains('\n', StringComparison.Ordinal) ? data.Data.Split('\n') : [data.Data];
                 for (var i = 0; i < parts.Length; i++)
                 {
                     if (i > 0)
@@ -107,12 +104,12 @@ internal static class CardLines
             }
 
             var name = element.LocalName;
-            if (Skipped.Contains(name))
+            if (IsSkipped(name))
             {
                 continue;
             }
 
-            var breaks = Breaking.Contains(name) || (element != root && IsFieldElement(element));
+            var breaks = IsBreaking(name) || (element != root && IsFieldElement(element));
             if (breaks)
             {
                 Flush();
@@ -132,8 +129,7 @@ internal static class CardLines
 
     private static bool IsFieldElement(IElement element)
     {
-        var classes = element.GetAttribute("class");
-        if (classes is null || element.LocalName is not ("span" or "a" or "strong" or "b" or "small" or "em"))
+        if (element.LocalName is not ("span" or "a" or "strong" or "b" or "small" or "em") || element.GetAttribute("class") is not { } classes)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using AngleSharp.Html.Parser;
 
@@ -31,7 +32,13 @@ public sealed class ContactExtractor
     /// <summary>Finds the people on a page.</summary>
     /// <param name="html">The page's HTML (as read from the live DOM). Null, empty or malformed input is allowed.</param>
     /// <param name="pageUrl">The page's address, used to resolve relative links and to recognise the page's own profile.</param>
-    public ExtractionResult Extract(string html, string pageUrl)
+    public ExtractionResult Extract(string html, string pageUrl) => Extract(html, pageUrl, null);
+
+    /// <summary>Finds the people on a page and records in <paramref name="profile"/> how long each stage took.</summary>
+    /// <param name="html">The page's HTML (as read from the live DOM). Null, empty or malformed input is allowed.</param>
+    /// <param name="pageUrl">The page's address, used to resolve relative links and to recognise the page's own profile.</param>
+    /// <param name="profile">Receives the time per stage; null to skip the bookkeeping.</param>
+    public ExtractionResult Extract(string html, string pageUrl, ExtractionProfile? profile)
     {
         var warnings = new List<string>();
         if (string.IsNullOrWhiteSpace(html))
@@ -52,7 +59,10 @@ public sealed class ContactExtractor
 
         try
         {
-            if (NestingGuard.Exceeds(html, MaxNestingDepth))
+            var start = Stopwatch.GetTimestamp();
+            var tooDeep = NestingGuard.Exceeds(html, MaxNestingDepth);
+            profile?.Add("nesting check", start);
+            if (tooDeep)
             {
                 warnings.Add(string.Format(
                     CultureInfo.InvariantCulture,
@@ -61,7 +71,7 @@ public sealed class ContactExtractor
                 return new ExtractionResult(null, [], warnings);
             }
 
-            return Run(html, pageUrl, warnings);
+            return Run(html, pageUrl, warnings, profile);
         }
         catch (Exception exception)
         {
@@ -71,27 +81,32 @@ public sealed class ContactExtractor
         }
     }
 
-    private static ExtractionResult Run(string html, string? pageUrl, List<string> warnings)
+    private static ExtractionResult Run(string html, string? pageUrl, List<string> warnings, ExtractionProfile? profile)
     {
+        var start = Stopwatch.GetTimestamp();
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        profile?.Add("parse", start);
+        start = Stopwatch.GetTimestamp();
         var page = Page.Build(document, pageUrl);
+        profile?.Add("page index", start);
 
         var facts = new List<LinkFact>();
-        RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings);
+        RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings, profile);
 
         var found = new List<Found>();
-        RunReader("JSON-LD", () => JsonLdReader.Read(page, found, warnings), warnings);
-        RunReader("microdata", () => SchemaItemReader.ReadMicrodata(page, found), warnings);
-        RunReader("RDFa", () => SchemaItemReader.ReadRdfa(page, found), warnings);
-        RunReader("microformats", () => MicroformatReader.Read(page, found), warnings);
-        RunReader("metadata", () => MetaReader.Read(page, found), warnings);
-        RunReader("page text", () => PlainTextReader.Read(page, found), warnings);
-        RunReader("contact cards", () => CardReader.Read(page, facts, found), warnings);
-        RunReader("sentences", () => ProseReader.Read(page, found), warnings);
+        RunReader("JSON-LD", () => JsonLdReader.Read(page, found, warnings), warnings, profile);
+        RunReader("microdata", () => SchemaItemReader.ReadMicrodata(page, found), warnings, profile);
+        RunReader("RDFa", () => SchemaItemReader.ReadRdfa(page, found), warnings, profile);
+        RunReader("microformats", () => MicroformatReader.Read(page, found), warnings, profile);
+        RunReader("metadata", () => MetaReader.Read(page, found), warnings, profile);
+        RunReader("page text", () => PlainTextReader.Read(page, found), warnings, profile);
+        RunReader("contact cards", () => CardReader.Read(page, facts, found), warnings, profile);
+        RunReader("sentences", () => ProseReader.Read(page, found), warnings, profile);
 
         // The site's owner is never a person on its own site ("Brightwater Logistics" in the hero heading).
         SiteOwner? owner = null;
-        RunReader("site owner", () => owner = SiteOwner.Find(page), warnings);
+        RunReader("site owner", () => owner = SiteOwner.Find(page), warnings, profile);
+        start = Stopwatch.GetTimestamp();
         var people = PeopleMerger.Merge(found);
         if (owner is not null)
         {
@@ -99,6 +114,8 @@ public sealed class ContactExtractor
         }
 
         var ranked = Ranker.Rank(page, people);
+        profile?.Add("merge and rank", start);
+        start = Stopwatch.GetTimestamp();
 
         // Links are attached after ranking because a main-content link with no card around it goes to the subject.
         var fromLinks = LinkReader.Attach(page, ranked.Select(r => r.Person).ToList(), Subject(ranked), facts);
@@ -133,8 +150,12 @@ public sealed class ContactExtractor
             }
         }
 
+        profile?.Add("link attribution", start);
+        start = Stopwatch.GetTimestamp();
+
         // Converted lazily: only as many as are returned (cleaning names is the costly part on a directory page).
         var candidates = ranked.Select(r => r.Person.ToCandidate()).OfType<PersonCandidate>().Take(MaxOthers + 1).ToList();
+        profile?.Add("candidates", start);
         return candidates.Count == 0
             ? new ExtractionResult(null, [], warnings)
             : new ExtractionResult(candidates[0], candidates.Skip(1).ToList(), warnings);
@@ -154,11 +175,13 @@ public sealed class ContactExtractor
     };
 
     /// <summary>Runs one reader; a failure in one format must not cost the others' results.</summary>
-    private static void RunReader(string name, Action read, List<string> warnings)
+    private static void RunReader(string name, Action read, List<string> warnings, ExtractionProfile? profile)
     {
+        var start = Stopwatch.GetTimestamp();
         try
         {
             read();
+            profile?.Add(name, start);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -276,8 +276,23 @@ internal static class MicroformatReader
         cls.Length > 2 && cls[1] == '-' && cls[0] is 'p' or 'u' or 'e' && IsMicroformatName(cls.AsSpan(2))
         || cls.StartsWith("dt-", StringComparison.Ordinal) && cls.Length > 3 && IsMicroformatName(cls.AsSpan(3));
 
-    private static bool IsMicroformatRoot(IElement element) =>
-        TextUtil.Tokens(element.GetAttribute("class")).Any(c => c.StartsWith("h-", StringComparison.Ordinal) && c.Length > 2 && IsMicroformatName(c.AsSpan(2)));
+    private static bool IsMicroformatRoot(IElement element)
+    {
+        if (element.GetAttribute("class") is not { } classes || !classes.Contains("h-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in TextUtil.Tokens(classes))
+        {
+            if (c.StartsWith("h-", StringComparison.Ordinal) && c.Length > 2 && IsMicroformatName(c.AsSpan(2)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Lowercase letters and hyphens only, so utility classes such as Tailwind's "p-4" are not properties.</summary>
     private static bool IsMicroformatName(ReadOnlySpan<char> name)

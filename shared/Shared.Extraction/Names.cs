@@ -205,6 +205,32 @@ internal static partial class Names
     /// </summary>
     public static string? Key(string? name)
     {
+        if (name is null)
+        {
+            return null;
+        }
+
+        // Pure and asked for again and again (merging, ranking, link attachment, the prose reader): remembered per
+        // thread for the names of the page at hand.
+        var memo = _keys ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (memo.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count >= 8_192)
+        {
+            memo.Clear();
+        }
+
+        return memo[name] = ComputeKey(name);
+    }
+
+    [ThreadStatic]
+    private static Dictionary<string, string?>? _keys;
+
+    private static string? ComputeKey(string name)
+    {
         var cleaned = Clean(name);
         if (cleaned is null)
         {

@@ -28,6 +28,7 @@ internal sealed class Page
 {
     private readonly Dictionary<IElement, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly List<ElementInfo> _infos = [];
+    private readonly Dictionary<string, ClassFacts> _classFacts = new(StringComparer.Ordinal);
     private IElement? _mainHeading;
 
     private Page(IDocument document, string? pageUrl)
@@ -217,7 +218,9 @@ internal sealed class Page
     /// <summary>True when <paramref name="url"/> is the captured page itself (ignoring scheme, "www.", fragment, trailing slash).</summary>
     public bool IsPageUrl(string? url) =>
         PageUri is not null && url is not null && Uri.TryCreate(url, UriKind.Absolute, out var other)
-        && ComparableUrl(other) == ComparableUrl(PageUri);
+        && ComparableUrl(other) == (_comparablePageUrl ??= ComparableUrl(PageUri));
+
+    private string? _comparablePageUrl;
 
     public static string ComparableUrl(Uri uri)
     {
@@ -227,24 +230,66 @@ internal sealed class Page
 
     private const int MaxContactTexts = 2_000;
 
-    private static bool MayHoldContact(string text)
+    /// <summary>
+    /// One pass over the text: under WebAssembly every string search is interpreted, and this runs on every text
+    /// node of the page, so eight separate case-insensitive searches per node were the page index's largest cost.
+    /// True when the text holds "@", "[at]", "(at)", "+" before a digit, or "tel.", "tel:", "telefon", "phone",
+    /// "mobil" in any case.
+    /// </summary>
+    internal static bool MayHoldContact(string text)
     {
         if (text.Length < 6)
         {
             return false;
         }
 
-        if (text.Contains('@', StringComparison.Ordinal) || text.Contains("[at]", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("(at)", StringComparison.OrdinalIgnoreCase))
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length; i++)
         {
-            return true;
+            switch (span[i])
+            {
+                case '@':
+                    return true;
+                case '[' or '(':
+                    if (i + 3 < span.Length && (span[i + 1] | 0x20) == 'a' && (span[i + 2] | 0x20) == 't' && span[i + 3] == (span[i] == '[' ? ']' : ')'))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case '+':
+                    if (i + 1 < span.Length && char.IsAsciiDigit(span[i + 1]))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case 't' or 'T':
+                    if (i + 3 < span.Length && (span[i + 1] | 0x20) == 'e' && (span[i + 2] | 0x20) == 'l'
+                        && (span[i + 3] is '.' or ':' || span[i..].StartsWith("telefon", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case 'p' or 'P':
+                    if (i + 4 < span.Length && (span[i + 1] | 0x20) == 'h' && span[i..].StartsWith("phone", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case 'm' or 'M':
+                    if (i + 4 < span.Length && (span[i + 1] | 0x20) == 'o' && span[i..].StartsWith("mobil", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
         }
 
-        var plus = text.IndexOf('+', StringComparison.Ordinal);
-        return (plus >= 0 && plus + 1 < text.Length && char.IsAsciiDigit(text[plus + 1]))
-            || text.Contains("tel.", StringComparison.OrdinalIgnoreCase) || text.Contains("tel:", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("telefon", StringComparison.OrdinalIgnoreCase) || text.Contains("phone", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("mobil", StringComparison.OrdinalIgnoreCase);
+        return false;
     }
 
     private static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
@@ -403,30 +448,50 @@ internal sealed class Page
             RdfaItems.Add(element);
         }
 
-        var classes = attributes.Class;
-        if (classes is null)
+        if (attributes.Class is not { } classes)
         {
             return;
         }
 
-        if (TextUtil.HasToken(classes, "h-card") || TextUtil.HasToken(classes, "vcard"))
+        var facts = FactsOf(classes);
+        if (facts.MicroformatRoot)
         {
             MicroformatRoots.Add(element);
         }
 
-        if (NameElements.Count < 500 && classes.Contains("name", StringComparison.OrdinalIgnoreCase) && HasPersonNameClass(classes))
+        if (NameElements.Count < 500 && facts.PersonName)
         {
             NameElements.Add(element);
         }
 
-        if (Bylines.Count < 100 && element.LocalName != "a"
-            && (TextUtil.HasToken(classes, "author") || TextUtil.HasToken(classes, "byline")
-                || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")
-                || TextUtil.Tokens(classes).Any(t => t.EndsWith("__author", StringComparison.OrdinalIgnoreCase))))
+        if (Bylines.Count < 100 && element.LocalName != "a" && facts.Byline)
         {
             Bylines.Add(element);
         }
     }
+
+    /// <summary>
+    /// What a class attribute says, worked out once per distinct value: a page repeats the same few hundred class
+    /// strings across tens of thousands of elements, and each answer takes a dozen string searches.
+    /// </summary>
+    private ClassFacts FactsOf(string classes)
+    {
+        if (!_classFacts.TryGetValue(classes, out var facts))
+        {
+            facts = new ClassFacts(
+                RegionFromNames(classes),
+                TextUtil.HasToken(classes, "h-card") || TextUtil.HasToken(classes, "vcard"),
+                classes.Contains("name", StringComparison.OrdinalIgnoreCase) && HasPersonNameClass(classes),
+                TextUtil.HasToken(classes, "author") || TextUtil.HasToken(classes, "byline")
+                    || TextUtil.HasToken(classes, "author-name") || TextUtil.HasToken(classes, "post-author")
+                    || TextUtil.Tokens(classes).Any(t => t.EndsWith("__author", StringComparison.OrdinalIgnoreCase)));
+            _classFacts[classes] = facts;
+        }
+
+        return facts;
+    }
+
+    private readonly record struct ClassFacts(Region Region, bool MicroformatRoot, bool PersonName, bool Byline);
 
     private static bool HasPersonNameClass(string classes)
     {
@@ -461,7 +526,7 @@ internal sealed class Page
         "nav", "section", "widget", "form", "input", "label", "button", "icon", "meta", "p", "u", "vcard",
     ];
 
-    private static Region OwnRegion(IElement element, Attributes attributes, Region inherited)
+    private Region OwnRegion(IElement element, Attributes attributes, Region inherited)
     {
         var inMain = (inherited & Region.Main) != 0;
         var region = element.LocalName switch
@@ -489,7 +554,7 @@ internal sealed class Page
             return region; // body classes describe the whole layout ("has-sidebar"), not a region
         }
 
-        return region | RegionFromNames(attributes.Class) | RegionFromNames(attributes.Id);
+        return region | (attributes.Class is { } classes ? FactsOf(classes).Region : Region.None) | RegionFromNames(attributes.Id);
     }
 
     private static Region RegionFromNames(string? names)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -9,21 +10,25 @@ namespace ComplianceConnect.Shared.Extraction;
 /// <summary>Whitespace, entity and DOM-text helpers shared by the readers.</summary>
 internal static partial class TextUtil
 {
+    // Which elements hide their text or start a line. Switches, not sets: the compiler turns them into length and
+    // character tests, where a set hashes the name on every element VisibleText passes (costly under WebAssembly).
+
     /// <summary>Elements whose text a reader never sees on screen.</summary>
-    private static readonly HashSet<string> InvisibleElements =
-        new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "head" };
+    private static bool IsInvisible(string name) => name is "script" or "style" or "noscript" or "template" or "svg" or "head";
 
     /// <summary>Elements that render on their own line: their text must not run into the neighbour's.</summary>
-    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-        "section", "table", "td", "th", "tr", "ul", "option", "button", "label", "hgroup",
-    };
+    private static bool IsBlock(string name) => name is
+        "address" or "article" or "aside" or "blockquote" or "br" or "dd" or "div" or "dl" or "dt" or "figcaption" or "figure"
+        or "footer" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre"
+        or "section" or "table" or "td" or "th" or "tr" or "ul" or "option" or "button" or "label" or "hgroup";
 
     private const int MaxNodesPerText = 5_000;
 
     /// <summary>Collapses all whitespace (including no-break and zero-width spaces) and trims; null when nothing is left.</summary>
+    /// <remarks>
+    /// Runs on every piece of text the readers look at. It writes into a plain buffer and returns the value itself
+    /// when nothing changes: under WebAssembly a StringBuilder call per character was a large share of the time.
+    /// </remarks>
     public static string? Normalize(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -31,31 +36,44 @@ internal static partial class TextUtil
             return null;
         }
 
-        var builder = new StringBuilder(value.Length);
+        var rented = value.Length > 256 ? ArrayPool<char>.Shared.Rent(value.Length) : null;
+        var buffer = rented is null ? stackalloc char[256] : rented.AsSpan();
+        var length = 0;
         var pendingSpace = false;
+        var changed = false;
         foreach (var c in value)
         {
             if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
             {
+                changed = true;
                 continue; // zero-width characters and soft hyphens are invisible: drop them, do not turn them into spaces
             }
 
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                pendingSpace = builder.Length > 0;
+                // Kept as is only when it is one plain space between two kept characters.
+                changed |= c != ' ' || pendingSpace || length == 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        return builder.Length == 0 ? null : builder.ToString();
+        changed |= pendingSpace; // trailing whitespace
+        var result = length == 0 ? null : changed || length != value.Length ? new string(buffer[..length]) : value;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -93,8 +111,11 @@ internal static partial class TextUtil
     /// </summary>
     public static string? VisibleText(INode root, int maxChars = 1000)
     {
-        var builder = new StringBuilder();
-        var stack = new Stack<INode?>();
+        // Reused per thread: the readers call this thousands of times per page, nearly always on a few words.
+        var builder = _visibleTextBuilder ??= new StringBuilder();
+        var stack = _visibleTextStack ??= new Stack<INode?>();
+        builder.Clear();
+        stack.Clear();
         stack.Push(root);
 
         // Bounded by nodes as well as characters: a deep empty wrapper chain has no text to stop at.
@@ -122,12 +143,12 @@ internal static partial class TextUtil
             if (node is IElement element)
             {
                 var name = element.LocalName;
-                if (InvisibleElements.Contains(name))
+                if (IsInvisible(name))
                 {
                     continue;
                 }
 
-                if (BlockElements.Contains(name))
+                if (IsBlock(name))
                 {
                     builder.Append(' ');
                     stack.Push(null);
@@ -150,12 +171,30 @@ internal static partial class TextUtil
             builder.Length = maxChars;
         }
 
-        return Normalize(builder.ToString());
+        var text = builder.ToString();
+        stack.Clear(); // let go of the page's nodes
+        if (builder.Capacity > 64 * 1024)
+        {
+            _visibleTextBuilder = null; // do not hold on to the buffer of one huge text
+        }
+
+        return Normalize(text);
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _visibleTextBuilder;
+
+    [ThreadStatic]
+    private static Stack<INode?>? _visibleTextStack;
 
     /// <summary>Removes diacritics and lowercases, so "Müller" and "MULLER" compare equal.</summary>
     public static string Fold(string value)
     {
+        if (System.Text.Ascii.IsValid(value))
+        {
+            return value.ToLowerInvariant(); // nothing to decompose, no mark or special letter to replace
+        }
+
         var decomposed = value.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -210,39 +249,89 @@ internal static partial class TextUtil
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
 
     /// <summary>Space-separated tokens of an attribute value (class, rel, itemprop, typeof…).</summary>
-    public static string[] Tokens(string? attributeValue) =>
-        string.IsNullOrWhiteSpace(attributeValue)
-            ? []
-            : attributeValue.Split([' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries);
+    /// <remarks>A plain scan: string.Split's general machinery is costly under WebAssembly, and most values hold one token.</remarks>
+    public static string[] Tokens(string? attributeValue)
+    {
+        if (string.IsNullOrWhiteSpace(attributeValue))
+        {
+            return [];
+        }
+
+        var count = 0;
+        var inToken = false;
+        foreach (var c in attributeValue)
+        {
+            var separator = c is ' ' or '\t' or '\n' or '\r' or '\f';
+            count += !separator && !inToken ? 1 : 0;
+            inToken = !separator;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var first = 0;
+        while (attributeValue[first] is ' ' or '\t' or '\n' or '\r' or '\f')
+        {
+            first++;
+        }
+
+        if (count == 1 && first == 0 && attributeValue[^1] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+        {
+            return [attributeValue];
+        }
+
+        var tokens = new string[count];
+        var index = 0;
+        var position = 0;
+        while (index < count)
+        {
+            while (attributeValue[position] is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                position++;
+            }
+
+            var start = position;
+            while (position < attributeValue.Length && attributeValue[position] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+            {
+                position++;
+            }
+
+            tokens[index++] = attributeValue[start..position];
+        }
+
+        return tokens;
+    }
 
     /// <summary>True when the space-separated <paramref name="attributeValue"/> contains <paramref name="token"/> exactly.</summary>
     public static bool HasToken(string? attributeValue, string token)
     {
-        if (attributeValue is null)
+        if (attributeValue is null || attributeValue.Length < token.Length)
         {
             return false;
         }
 
+        // One walk over the tokens, comparing only those of the right length.
         var span = attributeValue.AsSpan();
         var index = 0;
         while (index < span.Length)
         {
-            var found = span[index..].IndexOf(token.AsSpan(), StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
+            while (index < span.Length && char.IsWhiteSpace(span[index]))
             {
-                return false;
+                index++;
             }
 
-            var start = index + found;
-            var end = start + token.Length;
-            var boundaryBefore = start == 0 || char.IsWhiteSpace(span[start - 1]);
-            var boundaryAfter = end == span.Length || char.IsWhiteSpace(span[end]);
-            if (boundaryBefore && boundaryAfter)
+            var start = index;
+            while (index < span.Length && !char.IsWhiteSpace(span[index]))
+            {
+                index++;
+            }
+
+            if (index - start == token.Length && span[start..index].Equals(token, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
-
-            index = start + 1;
         }
 
         return false;

@@ -16,6 +16,35 @@ public sealed class Bench
     public required int WrkSeconds { get; init; }
     public required string WorkDirectory { get; init; }
     public required string RepositoryRoot { get; init; }
+    public required int Seed { get; init; }
+    public required int ImportRows { get; init; }
+    public required int ExportLargeContacts { get; init; }
+
+    /// <summary>Organizations made during the run (empty ones for imports, the large one for the export), numbered after the seeded ones.</summary>
+    public async Task<SeededOrganization> NewOrganizationAsync(int contacts)
+    {
+        var index = Organizations.Count + _extra++;
+        return await Seeder.SeedOrganizationAsync(Api, Seed, index, contacts);
+    }
+
+    private int _extra;
+
+    /// <summary>The API's JSON: camelCase, enums by name.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static HttpClient Client(string address, string token, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(address), Timeout = timeout ?? TimeSpan.FromMinutes(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    public string ScopeSql(SeededOrganization organization, string channel) =>
+        Psql.ScopeSql(organization.Id, organization.AdminId, organization.AdminName, channel,
+            Features.Audit.AuditTrail.OrganizationKeyHex(new Features.Audit.AuditOptions { DigestKey = BenchApi.DigestKey }, organization.Id));
 
     /// <summary>The organization the heavy paths run in (the largest).</summary>
     public SeededOrganization Main => Organizations[0];
@@ -42,9 +71,11 @@ public sealed class Bench
     public Task<long> AuditCountAsync(Guid organization) =>
         OwnerScalarAsync("SELECT count(*) FROM audit_entries WHERE organization_id = $1", organization);
 
-    public async Task<string> SignInAsync(SeededOrganization organization)
+    public Task<string> SignInAsync(SeededOrganization organization) => SignInAsync(Address, organization);
+
+    public static async Task<string> SignInAsync(string address, SeededOrganization organization)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(Address) };
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var response = await http.PostAsync(Shared.Contracts.ApiRoutes.SignIn, new StringContent(
             System.Text.Json.JsonSerializer.Serialize(new { email = organization.AdminEmail, password = BenchApi.Password }),
             System.Text.Encoding.UTF8, "application/json"));

@@ -33,21 +33,34 @@ public sealed class BenchApi : WebApplicationFactory<Program>
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", runtimeConnectionString);
-        builder.UseSetting("Jwt:SigningKey", "benchmark-signing-key-that-is-long-enough-for-hmac-sha256");
-        builder.UseSetting("Audit:DigestKey", DigestKey);
-        builder.UseSetting("Audit:CheckpointKey", "benchmark-audit-checkpoint-key-that-is-long-enough");
-        builder.UseSetting("Email:UnsubscribeKey", "benchmark-unsubscribe-link-key-that-is-long-enough");
-        builder.UseSetting("Email:PublicBaseUrl", "http://127.0.0.1");
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "cc-bench-mail"));
-        builder.UseSetting("Email:RunOutbox", "false");
-        builder.UseSetting("Cors:AllowedOrigins:0", ExtensionOrigin);
-        builder.UseSetting("Database:MigrateOnStartup", "false"); // done once, by the owner, before the host starts
-        builder.UseSetting("RateLimiting:SignInPermitLimit", "100000");
-        // A bulk statement over 100 000 contacts runs longer than a request's statement would.
-        builder.UseSetting("Database:CommandTimeoutSeconds", "600");
+        foreach (var (name, value) in Settings(runtimeConnectionString))
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        // #4 runs the list's own statements in psql: they are captured as the API sends them (only while asked to).
+        builder.ConfigureServices(services => services.ConfigureDbContext<Infrastructure.AppDbContext>(o => o.AddInterceptors(CommandCapture.Instance)));
     }
+
+    /// <summary>The API's settings for the benchmark, shared by this in-process host and <see cref="ApiProcess"/>.</summary>
+    public static IEnumerable<(string Name, string Value)> Settings(string runtimeConnectionString) =>
+    [
+        ("ConnectionStrings:Default", runtimeConnectionString),
+        ("Jwt:SigningKey", "benchmark-signing-key-that-is-long-enough-for-hmac-sha256"),
+        ("Audit:DigestKey", DigestKey),
+        ("Audit:CheckpointKey", "benchmark-audit-checkpoint-key-that-is-long-enough"),
+        ("Email:UnsubscribeKey", "benchmark-unsubscribe-link-key-that-is-long-enough"),
+        ("Email:PublicBaseUrl", "http://127.0.0.1"),
+        ("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "cc-bench-mail")),
+        ("Email:RunOutbox", "false"),
+        ("Cors:AllowedOrigins:0", ExtensionOrigin),
+        ("Database:MigrateOnStartup", "false"), // done once, by the owner, before the host starts
+        ("RateLimiting:SignInPermitLimit", "100000"),
+        // A bulk statement over 100 000 contacts runs longer than a request's statement would.
+        ("Database:CommandTimeoutSeconds", "600"),
+    ];
 
     public string Address
     {

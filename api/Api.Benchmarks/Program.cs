@@ -4,7 +4,7 @@
 //   CC_BENCH_RUNTIME_ROLE     the API's role (owns nothing, under row-level security), default cc_test_app
 //   CC_BENCH_RUNTIME_PASSWORD its password
 // Options: --runs N (3) --popup-opens N (15) --contacts N (100000) --organizations N (4) --seed N (14)
-//          --wrk-seconds N (10) --only 1,5,7 --out table.md
+//          --wrk-seconds N (10) --import-rows N (1000000) --export-contacts N (1000000) --only 1,5,7 --out table.md
 using System.Diagnostics;
 using System.Globalization;
 using ComplianceConnect.Api.Infrastructure;
@@ -60,14 +60,17 @@ internal static class BenchmarkProgram
             WrkSeconds = options.WrkSeconds,
             WorkDirectory = workDirectory,
             RepositoryRoot = root,
+            Seed = options.Seed,
+            ImportRows = options.ImportRows,
+            ExportLargeContacts = options.ExportLargeContacts,
         };
 
         IModule[] modules =
         [
             new BulkEditModule(),
-            new PendingModule("2", "CSV import of 1 000 000 rows, validation included", "≥ 0.5× psql \\copy throughput; peak memory < 400 MB", "/api/imports", "the import work"),
-            new PendingModule("3", "CSV export of 1 000 000 contacts", "≥ 0.5× psql \\copy TO throughput; memory at 1 M ≤ 1.2× at 100 k", "/api/contacts/export", "the export work"),
-            new PendingModule("4", "People list: first page and 500 pages deep, filtered, sorted, accent-insensitive", "≤ 2× psql; query ≤ 50 ms", "/api/contacts/overview", "the People list work"),
+            new ImportModule(),
+            new ExportModule(),
+            new PeopleListModule(),
             new CardLoadModule(),
             new PopupModule(),
             new ExtractorModule(),
@@ -128,7 +131,8 @@ internal static class BenchmarkProgram
     }
 }
 
-internal sealed record Options(int Runs, int PopupOpens, int Contacts, int Organizations, int Seed, int WrkSeconds, HashSet<string>? Only, string? Out)
+internal sealed record Options(int Runs, int PopupOpens, int Contacts, int Organizations, int Seed, int WrkSeconds, HashSet<string>? Only, string? Out,
+    int ImportRows, int ExportLargeContacts)
 {
     public static Options Parse(string[] args)
     {
@@ -142,6 +146,8 @@ internal sealed record Options(int Runs, int PopupOpens, int Contacts, int Organ
             Int("--seed", 14),
             Int("--wrk-seconds", 10),
             Value("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            Value("--out"));
+            Value("--out"),
+            Int("--import-rows", 1_000_000),
+            Int("--export-contacts", 1_000_000));
     }
 }

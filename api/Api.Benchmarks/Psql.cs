@@ -25,6 +25,22 @@ public sealed class Psql(string connectionString)
         return clock.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary>Runs a script given as text; returns what psql printed.</summary>
+    public async Task<string> RunScriptAsync(string script)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cc-bench-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, script);
+        try
+        {
+            var (code, output, error) = await RunAsync(["-f", path], null);
+            return code == 0 ? output : throw new InvalidOperationException($"psql failed ({code}): {error}{output}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public async Task<string> QueryAsync(string sql)
     {
         var (code, output, error) = await RunAsync(["-tA", "-c", sql], null);

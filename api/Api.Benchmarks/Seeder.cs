@@ -36,7 +36,7 @@ public static class Seeder
         return organizations;
     }
 
-    private static async Task<SeededOrganization> SeedOrganizationAsync(BenchApi api, int seed, int index, int count)
+    public static async Task<SeededOrganization> SeedOrganizationAsync(BenchApi api, int seed, int index, int count)
     {
         var random = new Random(seed * 1000 + index);
         var created = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -64,8 +64,9 @@ public static class Seeder
         await db.SaveChangesAsync();
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TEMPORARY TABLE seed_contacts (LIKE contacts INCLUDING DEFAULTS INCLUDING GENERATED) ON COMMIT DROP");
+        // Only the seeded columns: the generated ones (search and sort keys) are computed by the INSERT below.
+        var staging = $"CREATE TEMPORARY TABLE seed_contacts ON COMMIT DROP AS SELECT {string.Join(", ", Columns)} FROM contacts WITH NO DATA";
+        await db.Database.ExecuteSqlRawAsync(staging);
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"COPY seed_contacts ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)"))
         {

@@ -120,4 +120,16 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         dialog.Find("[data-testid=bulk-delete-confirm]").Click();
         Assert.Equal((1, 1), (confirmed, cancelled));
     }
+
+    [Fact]
+    public async Task An_admin_sees_how_many_erased_people_the_suppression_list_keeps_out_in_swedish()
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync("sv");
+        api.Answer(HttpStatusCode.OK, """{"entries":3,"emails":2,"linkedInProfiles":1}""");
+
+        var summary = Render<SuppressionSummary>();
+
+        summary.WaitForAssertion(() => Assert.Equal("Spärrlistan har 3 poster (2 e-postadresser, 1 LinkedIn-profiler).", summary.Find("[data-testid=suppression-count]").TextContent));
+        Assert.Equal((HttpMethod.Get, "/api/suppression/count"), (api.Requests[0].Method, api.Requests[0].Path));
+    }
 }

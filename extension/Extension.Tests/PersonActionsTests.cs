@@ -99,6 +99,29 @@ public sealed class PersonActionsTests : BunitContext
         Assert.Equal("text/csv", mediaType);
         Assert.Contains("Greta,Lind", System.Text.Encoding.UTF8.GetString(content), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_data_subject_copy_downloads_everything_the_api_returned_as_one_named_json_file()
+    {
+        var (api, view, _) = await RenderPersonAsync();
+        api.Answer(HttpStatusCode.OK, $$"""
+            {"generatedAt":"2026-12-01T09:15:00+00:00","contact":{{Contact}},
+             "capture":{"sourceType":"ManualUpload","sourceDescription":null,"pageUrl":"https://nordlys.example/team","capturedAt":"2026-11-30T10:00:00+00:00"},
+             "unsubscribeHistory":[{"at":"2026-11-30T11:00:00+00:00","kind":"Unsubscribe","detail":"via Manual; Robert Rep"}],
+             "emailsSent":[],"auditTrail":[]}
+            """);
+
+        view.Find("[data-testid=copy-person]").Click();
+
+        view.WaitForAssertion(() => Assert.Single(_download.Saved));
+        Assert.Equal((HttpMethod.Get, $"/api/contacts/{Id}/data-subject-copy"), (api.Requests[^1].Method, api.Requests[^1].Path));
+        var (fileName, mediaType, content) = _download.Saved[0];
+        Assert.Equal(("data-subject-copy-greta-lind-2026-12-01.json", "application/json"), (fileName, mediaType));
+        using var saved = System.Text.Json.JsonDocument.Parse(content);
+        Assert.Equal("greta@nordlys.example", saved.RootElement.GetProperty("contact").GetProperty("email").GetString());
+        Assert.Equal("https://nordlys.example/team", saved.RootElement.GetProperty("capture").GetProperty("pageUrl").GetString());
+        Assert.Equal("via Manual; Robert Rep", saved.RootElement.GetProperty("unsubscribeHistory")[0].GetProperty("detail").GetString());
+    }
 }
 
 public sealed class UnsubscribeHistoryTests : BunitContext

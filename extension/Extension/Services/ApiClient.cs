@@ -63,6 +63,10 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<DownloadedFile>> ExportContactCsvAsync(Guid contactId) =>
         SendAsync(client => client.ExportContactCsvAsync(contactId));
 
+    /// <summary>Everything held about one person (GDPR Art. 15/20); recorded and audited by the API.</summary>
+    public Task<ApiResult<DataSubjectCopyDto>> GetDataSubjectCopyAsync(Guid contactId) =>
+        SendAsync(client => client.GetDataSubjectCopyAsync(contactId));
+
     /// <summary>Erases one contact for good (GDPR Art. 17).</summary>
     public Task<ApiResult<NoContent>> EraseContactAsync(Guid contactId) =>
         SendAsync(client => client.EraseContactAsync(contactId));
@@ -101,6 +105,9 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<List<ImportJobDto>>> ListImportsAsync() => SendAsync(client => client.ListImportsAsync());
 
     public Task<ApiResult<ImportJobDto>> GetImportAsync(Guid id) => SendAsync(client => client.GetImportAsync(id));
+
+    /// <summary>How many erased people the suppression list keeps out (Admins only).</summary>
+    public Task<ApiResult<SuppressionCountDto>> GetSuppressionCountAsync() => SendAsync(client => client.GetSuppressionCountAsync());
 
     public Task<ApiResult<RetentionSettingsDto>> GetRetentionAsync() => SendAsync(client => client.GetRetentionAsync());
 

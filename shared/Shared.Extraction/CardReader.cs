@@ -49,7 +49,7 @@ internal static class CardReader
         var seeds = 0;
         foreach (var fact in facts)
         {
-            if (fact.Kind == LinkKind.Profile || (fact.IsSecondary && !InOwnersHeader(page, fact.Element)) || seeds++ >= MaxSeeds)
+            if ((fact.Kind == LinkKind.Profile && fact.Profile?.Network == SocialNetwork.Facebook) || (fact.IsSecondary && !InOwnersHeader(page, fact.Element)) || seeds++ >= MaxSeeds)
             {
                 continue;
             }
@@ -88,6 +88,13 @@ internal static class CardReader
             var seedLine = fact is { IsLink: false }
                 ? lines.FindIndex(l => l.Contains(page, seed) && SpellsValue(l.Text, fact))
                 : lines.FindIndex(l => l.Contains(page, seed));
+            if (seedLine < 0 && fact is { Kind: LinkKind.Profile })
+            {
+                // An icon link to a person's LinkedIn or X has no text of its own: it follows its card's last line.
+                var at = page.Order(seed);
+                seedLine = lines.FindLastIndex(l => l.Orders.Count > 0 && l.Orders[^1] < at);
+            }
+
             if (seedLine < 0)
             {
                 continue;
@@ -144,7 +151,9 @@ internal static class CardReader
 
     private static (int Index, (string Name, List<string> Tail) Name)? FindNameLine(List<CardLine> lines, int seedLine, LinkFact fact)
     {
-        var own = WithoutContacts(lines[seedLine]);
+        // A profile link is weighed with the lines above it: the line it ends is often the card's company or title.
+        var profile = fact.Kind == LinkKind.Profile;
+        var own = profile ? "" : WithoutContacts(lines[seedLine]);
         if (own.Length > 0 && NameLine(own) is { } onLine)
         {
             return (seedLine, onLine);
@@ -159,7 +168,7 @@ internal static class CardReader
         // reads like one. The best backed candidate wins (the address spells it, it is bold or a heading, it starts
         // with a known given name), the nearest among equals.
         (int Index, (string Name, List<string> Tail) Name, int Strength)? best = null;
-        for (var i = seedLine - 1; i >= 0 && i >= seedLine - MaxLinesBack; i--)
+        for (var i = profile ? seedLine : seedLine - 1; i >= 0 && i >= seedLine - MaxLinesBack; i--)
         {
             var text = lines[i].Text;
             if (text.Length > 160 || OtherEmail(text, fact.Value))
@@ -277,6 +286,10 @@ internal static class CardReader
             else if (fact.Kind == LinkKind.Phone)
             {
                 card.AddPhone(fact.Value);
+            }
+            else if (fact.Profile is { } profile)
+            {
+                card.AddProfile(profile);
             }
         }
 

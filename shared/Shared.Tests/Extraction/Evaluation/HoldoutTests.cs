@@ -12,11 +12,17 @@ namespace ComplianceConnect.Shared.Tests.Extraction.Evaluation;
 /// </summary>
 public class HoldoutTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 80.6 % of 484 stated fields when the set was written (before any fix made with its misses).</summary>
-    private const double OverallFloor = 0.78;
+    /// <summary>
+    /// Measured 88.6 % of 484 stated fields (80.6 % when the set was written, before the fixes made with its misses;
+    /// issue #13 asks for 90 %).
+    /// </summary>
+    private const double OverallFloor = 0.86;
 
-    /// <summary>No family may fall below this. Measured: team 61.8 % (lowest), signature 80.0 %, personal 81.4 %.</summary>
-    private const double FamilyFloor = 0.58;
+    /// <summary>
+    /// No family may fall below this. Measured: signature 82.2 % (lowest), speaker 83.1 %, personal 83.7 %, team 86.4 %,
+    /// academic 87.7 %, nordic 97.1 %, blog 97.5 % (issue #13 asks for 85 %).
+    /// </summary>
+    private const double FamilyFloor = 0.80;
 
     [Fact]
     public void The_held_out_set_has_at_least_thirty_five_pages_and_five_in_every_family()

@@ -75,6 +75,7 @@ public sealed class ContactExtractor
     {
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         var page = Page.Build(document, pageUrl);
+        using var region = ContactValues.ReadNationalNumbersIn(PhoneRegion.Of(document, page));
 
         var facts = new List<LinkFact>();
         RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings);

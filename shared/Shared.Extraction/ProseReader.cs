@@ -113,7 +113,7 @@ internal static partial class ProseReader
             return declared.DisplayName;
         }
 
-        return PageTitles.NameIn(page.Title)?.Name;
+        return PageTitles.IsMailbox(page.Title) ? null : PageTitles.NameIn(page.Title)?.Name;
     }
 
     private static void AddRole(Found found, string role)

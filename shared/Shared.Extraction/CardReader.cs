@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ComplianceConnect.Shared.Extraction;
@@ -8,7 +9,7 @@ namespace ComplianceConnect.Shared.Extraction;
 /// is certain (an address or number in the main content, or a bold name opening a block) and reads the lines
 /// around it, so a name and the email next to it stay one person. Origin "text".
 /// </summary>
-internal static class CardReader
+internal static partial class CardReader
 {
     private const int MaxSeeds = 400;
     private const int MaxClimb = 5;
@@ -102,8 +103,11 @@ internal static class CardReader
 
             if (fact is null)
             {
-                // A bold name must open its line, and its card needs a job title or a contact detail to count.
-                if (StartsLine(lines[seedLine], seed) && NameLine(lines[seedLine].Text) is { } bold)
+                // A bold name must open its line (after a "🎤" or "•"), and its card needs a job title or a contact
+                // detail to count. A talk after the title ("…, Senior Engineer at Vestas: "No heap, no problem"") is
+                // not part of the card.
+                var boldLine = lines[seedLine] with { Text = WithoutTalk(WithoutLeadingSymbols(lines[seedLine].Text)) };
+                if (StartsLine(boldLine, seed) && NameLine(boldLine.Text) is { } bold)
                 {
                     Build(page, lines, seedLine, bold, fact, cards, needsEvidence: true);
                 }
@@ -131,6 +135,23 @@ internal static class CardReader
     private static bool InOwnersHeader(Page page, IElement element) =>
         page.MainHeading is { } heading && (page.RegionOf(heading) & Region.Secondary) == Region.SiteHeader
         && (page.RegionOf(element) & Region.Secondary) == Region.SiteHeader;
+
+    private static string WithoutLeadingSymbols(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]) && text[start] is not ('"' or '(' or '+'))
+        {
+            start++;
+        }
+
+        return start == 0 ? text : text[start..];
+    }
+
+    private static string WithoutTalk(string text)
+    {
+        var talk = TalkAfterColon().Match(text);
+        return talk.Success ? text[..talk.Index] : text;
+    }
 
     private static bool StartsLine(CardLine line, IElement seed)
     {
@@ -539,4 +560,8 @@ internal static class CardReader
         var cleaned = TextUtil.Normalize(value.Replace('<', ' ').Replace('>', ' ')) ?? "";
         return cleaned.Trim(' ', ',', '|', '·', '-', '–', ':').Trim();
     }
+
+    // ": "No heap, no problem"" after a speaker's title: the talk, in straight, curly, low or angle quotes.
+    [GeneratedRegex(@"\s*:\s*[""“„«‘'].*$", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex TalkAfterColon();
 }

@@ -249,4 +249,22 @@ public class ProseAndSignatureTests
         Assert.Equal("Ingrid Solberg", best.FullName);
         Assert.Equal("ingrid@fjordlys.example", best.Email);
     }
+
+    [Fact]
+    public void Titles_in_brackets_or_between_commas_in_an_about_story_belong_to_the_names_before_them()
+    {
+        const string html = """
+            <html><body><main><h1>Our story</h1>
+            <p>Kelpworks was founded in 2020 by Ingrid Solberg (CEO) and Tariq Al-Mansouri (CTO), who met in Trondheim.</p>
+            <p>Today we are 34 people across Bergen and Lisbon. Our operations are led by Julia Brandão, Head of Operations, who joined from Amcor in 2023.</p>
+            </main></body></html>
+            """;
+
+        var result = Fixture.ExtractHtml(html, "https://www.kelpworks.example/about");
+
+        Assert.Equal("CEO", result.Named("Ingrid Solberg").JobTitle);
+        Assert.Equal("CTO", result.Named("Tariq Al-Mansouri").JobTitle);
+        Assert.Equal("Head of Operations", result.Named("Julia Brandão").JobTitle);
+        Assert.DoesNotContain(result.All, p => p.FullName is "Bergen" or "Lisbon" or "Amcor");
+    }
 }

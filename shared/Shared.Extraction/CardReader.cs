@@ -136,6 +136,17 @@ internal static partial class CardReader
         page.MainHeading is { } heading && (page.RegionOf(heading) & Region.Secondary) == Region.SiteHeader
         && (page.RegionOf(element) & Region.Secondary) == Region.SiteHeader;
 
+    // A card's link to the person's own site may say so instead of spelling the address.
+    private static readonly HashSet<string> WebsiteWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "website", "web site", "web", "homepage", "home page", "personal website", "my website", "personal site",
+        "hemsida", "webbplats", "webseite", "site web", "nettside", "hjemmeside", "kotisivu", "verkkosivut",
+    };
+
+    /// <summary>"Website", "Homepage", "Hemsida": a link labelled as the person's site.</summary>
+    private static bool IsWebsiteLink(IElement link) =>
+        TextUtil.VisibleText(link, 60)?.Trim().TrimEnd(':', '→', '›', '»').Trim() is { Length: > 0 } text && WebsiteWords.Contains(text);
+
     private static string WithoutLeadingSymbols(string text)
     {
         var start = 0;
@@ -412,7 +423,7 @@ internal static partial class CardReader
                     card.AddProfile(profile);
                     kind = LineKind.Contact;
                 }
-                else if (TextUtil.VisibleText(link, 120) is { } linkText && LooksLikeAddress(linkText) && !SocialProfiles.IsPlatform(url))
+                else if (((TextUtil.VisibleText(link, 120) is { } linkText && LooksLikeAddress(linkText)) || IsWebsiteLink(link)) && !SocialProfiles.IsPlatform(url))
                 {
                     card.AddUrl(url, UrlUse.Own);
                     kind = LineKind.Contact;

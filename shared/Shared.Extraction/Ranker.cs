@@ -40,7 +40,7 @@ internal static class Ranker
             score += 80;
         }
 
-        if (page.IsPageUrl(person.Website))
+        if (page.IsPageUrl(person.Website) || page.IsPageUrl(person.AuthorArchive))
         {
             score += 40;
         }

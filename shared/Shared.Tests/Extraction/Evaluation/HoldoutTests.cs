@@ -13,16 +13,16 @@ namespace ComplianceConnect.Shared.Tests.Extraction.Evaluation;
 public class HoldoutTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Measured 88.6 % of 484 stated fields (80.6 % when the set was written, before the fixes made with its misses;
+    /// Measured 95.7 % of 484 stated fields (80.6 % when the set was written, before the fixes made with its misses;
     /// issue #13 asks for 90 %).
     /// </summary>
-    private const double OverallFloor = 0.86;
+    private const double OverallFloor = 0.93;
 
     /// <summary>
-    /// No family may fall below this. Measured: signature 82.2 % (lowest), speaker 83.1 %, personal 83.7 %, team 86.4 %,
-    /// academic 87.7 %, nordic 97.1 %, blog 97.5 % (issue #13 asks for 85 %).
+    /// No family may fall below this. Measured: personal 86.0 % (lowest; one miss there is 2.3 points), academic
+    /// 91.8 %, team 93.6 %, speaker 97.2 %, blog, nordic and signature 100 % (issue #13 asks for 85 %).
     /// </summary>
-    private const double FamilyFloor = 0.80;
+    private const double FamilyFloor = 0.83;
 
     [Fact]
     public void The_held_out_set_has_at_least_thirty_five_pages_and_five_in_every_family()

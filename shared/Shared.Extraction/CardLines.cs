@@ -87,6 +87,13 @@ internal static class CardLines
                             orders.Add(page.Order(parent));
                             if (Enclosing(parent, root, "a") is { } link && !links.Contains(link))
                             {
+                                // Two links side by side ("Mob: 913 45 678" then "ola@…", shown as blocks by the
+                                // site's CSS) are two values, never one word.
+                                if (links.Count > 0 && text.Length > 0 && !char.IsWhiteSpace(text[^1]))
+                                {
+                                    text.Append(' ');
+                                }
+
                                 links.Add(link);
                             }
                         }

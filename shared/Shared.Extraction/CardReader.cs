@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ComplianceConnect.Shared.Extraction;
@@ -8,7 +9,7 @@ namespace ComplianceConnect.Shared.Extraction;
 /// is certain (an address or number in the main content, or a bold name opening a block) and reads the lines
 /// around it, so a name and the email next to it stay one person. Origin "text".
 /// </summary>
-internal static class CardReader
+internal static partial class CardReader
 {
     private const int MaxSeeds = 400;
     private const int MaxClimb = 5;
@@ -49,7 +50,7 @@ internal static class CardReader
         var seeds = 0;
         foreach (var fact in facts)
         {
-            if (fact.Kind == LinkKind.Profile || (fact.IsSecondary && !InOwnersHeader(page, fact.Element)) || seeds++ >= MaxSeeds)
+            if ((fact.Kind == LinkKind.Profile && fact.Profile?.Network == SocialNetwork.Facebook) || (fact.IsSecondary && !InOwnersHeader(page, fact.Element)) || seeds++ >= MaxSeeds)
             {
                 continue;
             }
@@ -88,6 +89,13 @@ internal static class CardReader
             var seedLine = fact is { IsLink: false }
                 ? lines.FindIndex(l => l.Contains(page, seed) && SpellsValue(l.Text, fact))
                 : lines.FindIndex(l => l.Contains(page, seed));
+            if (seedLine < 0 && fact is { Kind: LinkKind.Profile })
+            {
+                // An icon link to a person's LinkedIn or X has no text of its own: it follows its card's last line.
+                var at = page.Order(seed);
+                seedLine = lines.FindLastIndex(l => l.Orders.Count > 0 && l.Orders[^1] < at);
+            }
+
             if (seedLine < 0)
             {
                 continue;
@@ -95,8 +103,11 @@ internal static class CardReader
 
             if (fact is null)
             {
-                // A bold name must open its line, and its card needs a job title or a contact detail to count.
-                if (StartsLine(lines[seedLine], seed) && NameLine(lines[seedLine].Text) is { } bold)
+                // A bold name must open its line (after a "🎤" or "•"), and its card needs a job title or a contact
+                // detail to count. A talk after the title ("…, Senior Engineer at Vestas: "No heap, no problem"") is
+                // not part of the card.
+                var boldLine = lines[seedLine] with { Text = WithoutTalk(WithoutLeadingSymbols(lines[seedLine].Text)) };
+                if (StartsLine(boldLine, seed) && NameLine(boldLine.Text) is { } bold)
                 {
                     Build(page, lines, seedLine, bold, fact, cards, needsEvidence: true);
                 }
@@ -125,6 +136,34 @@ internal static class CardReader
         page.MainHeading is { } heading && (page.RegionOf(heading) & Region.Secondary) == Region.SiteHeader
         && (page.RegionOf(element) & Region.Secondary) == Region.SiteHeader;
 
+    // A card's link to the person's own site may say so instead of spelling the address.
+    private static readonly HashSet<string> WebsiteWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "website", "web site", "web", "homepage", "home page", "personal website", "my website", "personal site",
+        "hemsida", "webbplats", "webseite", "site web", "nettside", "hjemmeside", "kotisivu", "verkkosivut",
+    };
+
+    /// <summary>"Website", "Homepage", "Hemsida": a link labelled as the person's site.</summary>
+    private static bool IsWebsiteLink(IElement link) =>
+        TextUtil.VisibleText(link, 60)?.Trim().TrimEnd(':', '→', '›', '»').Trim() is { Length: > 0 } text && WebsiteWords.Contains(text);
+
+    private static string WithoutLeadingSymbols(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]) && text[start] is not ('"' or '(' or '+'))
+        {
+            start++;
+        }
+
+        return start == 0 ? text : text[start..];
+    }
+
+    private static string WithoutTalk(string text)
+    {
+        var talk = TalkAfterColon().Match(text);
+        return talk.Success ? text[..talk.Index] : text;
+    }
+
     private static bool StartsLine(CardLine line, IElement seed)
     {
         var seedText = TextUtil.VisibleText(seed, 120);
@@ -144,7 +183,9 @@ internal static class CardReader
 
     private static (int Index, (string Name, List<string> Tail) Name)? FindNameLine(List<CardLine> lines, int seedLine, LinkFact fact)
     {
-        var own = WithoutContacts(lines[seedLine]);
+        // A profile link is weighed with the lines above it: the line it ends is often the card's company or title.
+        var profile = fact.Kind == LinkKind.Profile;
+        var own = profile ? "" : WithoutContacts(lines[seedLine]);
         if (own.Length > 0 && NameLine(own) is { } onLine)
         {
             return (seedLine, onLine);
@@ -159,7 +200,7 @@ internal static class CardReader
         // reads like one. The best backed candidate wins (the address spells it, it is bold or a heading, it starts
         // with a known given name), the nearest among equals.
         (int Index, (string Name, List<string> Tail) Name, int Strength)? best = null;
-        for (var i = seedLine - 1; i >= 0 && i >= seedLine - MaxLinesBack; i--)
+        for (var i = profile ? seedLine : seedLine - 1; i >= 0 && i >= seedLine - MaxLinesBack; i--)
         {
             var text = lines[i].Text;
             if (text.Length > 160 || OtherEmail(text, fact.Value))
@@ -278,6 +319,10 @@ internal static class CardReader
             {
                 card.AddPhone(fact.Value);
             }
+            else if (fact.Profile is { } profile)
+            {
+                card.AddProfile(profile);
+            }
         }
 
         var sameLine = true;
@@ -378,7 +423,7 @@ internal static class CardReader
                     card.AddProfile(profile);
                     kind = LineKind.Contact;
                 }
-                else if (TextUtil.VisibleText(link, 120) is { } linkText && LooksLikeAddress(linkText) && !SocialProfiles.IsPlatform(url))
+                else if (((TextUtil.VisibleText(link, 120) is { } linkText && LooksLikeAddress(linkText)) || IsWebsiteLink(link)) && !SocialProfiles.IsPlatform(url))
                 {
                     card.AddUrl(url, UrlUse.Own);
                     kind = LineKind.Contact;
@@ -526,4 +571,8 @@ internal static class CardReader
         var cleaned = TextUtil.Normalize(value.Replace('<', ' ').Replace('>', ' ')) ?? "";
         return cleaned.Trim(' ', ',', '|', '·', '-', '–', ':').Trim();
     }
+
+    // ": "No heap, no problem"" after a speaker's title: the talk, in straight, curly, low or angle quotes.
+    [GeneratedRegex(@"\s*:\s*[""“„«‘'].*$", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    private static partial Regex TalkAfterColon();
 }

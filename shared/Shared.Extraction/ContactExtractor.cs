@@ -89,6 +89,7 @@ public sealed class ContactExtractor
         start = Stopwatch.GetTimestamp();
         var page = Page.Build(document, pageUrl);
         profile?.Add("page index", start);
+        using var region = ContactValues.ReadNationalNumbersIn(PhoneRegion.Of(document, page));
 
         var facts = new List<LinkFact>();
         RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings, profile);

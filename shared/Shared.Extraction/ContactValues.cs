@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using ComplianceConnect.Shared.Values;
+using PhoneNumberFormat = PhoneNumbers.PhoneNumberFormat;
+using PhoneNumberUtil = PhoneNumbers.PhoneNumberUtil;
 
 namespace ComplianceConnect.Shared.Extraction;
 
@@ -7,10 +9,18 @@ namespace ComplianceConnect.Shared.Extraction;
 /// Cleans email addresses and phone numbers out of whatever markup they came from, then keeps only those that
 /// <see cref="EmailAddress"/> and <see cref="PhoneNumber"/> accept, so the extension never pre-fills a value the API
 /// would refuse. The value is kept as the page wrote it (the rep sees the page's spelling); the API stores and matches
-/// the canonical form.
+/// the canonical form. National numbers are read in the region of the page being read (see
+/// <see cref="ReadNationalNumbersIn"/>); outside Sweden they are given in international form ("01423 560 101" on a UK
+/// page → "+44 1423 560101"), because the API reads a national number as Swedish.
 /// </summary>
 internal static partial class ContactValues
 {
+    private static readonly PhoneNumberUtil PhoneUtil = PhoneNumberUtil.GetInstance();
+
+    // The extractor reads one page at a time on one thread (the extension's only one); the region is that page's.
+    [ThreadStatic]
+    private static string? _region;
+
     // Mailboxes that belong to a function, not a person: never attached to someone just because they are on the page.
     private static readonly HashSet<string> RoleMailboxes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,6 +33,21 @@ internal static partial class ContactValues
         "events", "hej", "hallo", "bonjour", "studio", "general", "reception", "welcome", "partners", "partner",
         "talent", "community", "editor", "editors", "redaktion", "speakers", "sponsors", "tickets", "registration",
     };
+
+    /// <summary>The region national numbers are read in: the page's, while one is read, else Sweden.</summary>
+    public static string Region => _region ?? PhoneNumber.DefaultRegion;
+
+    /// <summary>Reads national numbers in <paramref name="region"/> until the returned scope is disposed.</summary>
+    public static RegionScope ReadNationalNumbersIn(string region)
+    {
+        var scope = new RegionScope(_region);
+        _region = region;
+        return scope;
+    }
+
+    /// <summary>The international numbers ("+1 617 555 0100", "0049 …") written in <paramref name="text"/>, unchecked.</summary>
+    public static IEnumerable<string> InternationalNumbersIn(string text) =>
+        InternationalPhone().Matches(text).Select(m => m.Value);
 
     /// <summary>The bare address from "mailto:Jane%20Doe%20&lt;jane@x.example&gt;?subject=…" or plain text; null if invalid.</summary>
     public static string? NormalizeEmail(string? raw)
@@ -91,6 +116,12 @@ internal static partial class ContactValues
 
         foreach (Match match in LabelledPhone().Matches(text))
         {
+            // "Phone: (617) 555-0142": North American numbers have no trunk 0, so only on a page of that plan.
+            if (match.Groups["nanp"].Success && PhoneUtil.GetCountryCodeForRegion(Region) != 1)
+            {
+                continue;
+            }
+
             if (NormalizePhone(match.Groups["number"].Value) is { } phone)
             {
                 yield return phone;
@@ -120,7 +151,8 @@ internal static partial class ContactValues
 
     /// <summary>
     /// The number as written ("+49 30 1234567"), trimmed and without tel:; null unless it has 6–15 digits and is a
-    /// valid <see cref="PhoneNumber"/>, national numbers read in <see cref="PhoneNumber.DefaultRegion"/>.
+    /// valid <see cref="PhoneNumber"/>, national numbers read in <see cref="Region"/> and, outside Sweden, given in
+    /// international form ("+44 1423 560101").
     /// </summary>
     public static string? NormalizePhone(string? raw)
     {
@@ -146,12 +178,29 @@ internal static partial class ContactValues
 
         value = TextUtil.Normalize(TextUtil.BeforeAny(value, '?', ';'))?.Trim(' ', ',', '.', ':', '-', '/', '|') ?? "";
         var digits = value.Count(char.IsAsciiDigit);
-        if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value) || !PhoneNumber.TryParse(value, PhoneNumber.DefaultRegion, out _))
+        if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value))
         {
             return null;
         }
 
-        return value;
+        var region = Region;
+        if (PhoneNumber.TryParse(value, region, out _))
+        {
+            return region == PhoneNumber.DefaultRegion || value.StartsWith('+') || value.StartsWith("00", StringComparison.Ordinal)
+                ? value
+                : PhoneUtil.Format(PhoneUtil.Parse(value, region), PhoneNumberFormat.INTERNATIONAL);
+        }
+
+        // What Sweden's plan accepts is kept as written, as before regions were read: "46701234567" (a JSON-LD number
+        // with its country code and no "+") on a French page is still a number.
+        return region != PhoneNumber.DefaultRegion && PhoneNumber.TryParse(value, PhoneNumber.DefaultRegion, out _) ? value : null;
+    }
+
+    /// <summary>Restores the region read before, when the page is done.</summary>
+    public readonly struct RegionScope(string? previous) : IDisposable
+    {
+        /// <inheritdoc />
+        public void Dispose() => _region = previous;
     }
 
     private static string SafeUnescape(string value)
@@ -180,7 +229,7 @@ internal static partial class ContactValues
     [GeneratedRegex(@"(?<![\w+])(?:\+|00)[1-9][\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex InternationalPhone();
 
-    [GeneratedRegex(@"\b(?:tel|phone|telephone|mobile|mob|cell|telefon|tfn|mobil|handy|direct|office|t|m|p)\.?\s*[:.]\s*(?<number>\(?0[\d \u00A0().\-/]{5,}\d)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:tel|phone|telephone|mobile|mob|cell|telefon|tfn|tlf|puh|puhelin|mobil|handy|direct|office|t|m|p)\.?\s*[:.]\s*(?<number>\(?0[\d \u00A0().\-/]{5,}\d|(?<nanp>\(?[2-9]\d{2}\)?[ \u00A0.\-]?[2-9]\d{2}[ .\-]\d{4}\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex LabelledPhone();
 
     [GeneratedRegex(@"^\+?[0-9()][0-9 ()./\-\u2013]*[0-9](?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?$", RegexOptions.IgnoreCase)]

@@ -66,6 +66,9 @@ internal sealed class Found(string origin, IElement? anchor, long order)
 
     public string? Website { get; set; }
 
+    /// <summary>Their author archive on a multi-author site ("/author/dmitri/"): the website only when none is known.</summary>
+    public string? AuthorArchive { get; set; }
+
     public string? LinkedIn { get; set; }
 
     public string? Twitter { get; set; }
@@ -183,7 +186,11 @@ internal sealed class Found(string origin, IElement? anchor, long order)
             UrlUse.SameAs => !SocialProfiles.IsPlatform(url),
             _ => false,
         };
-        if (allowed)
+        if (allowed && Urls.IsAuthorArchive(url))
+        {
+            AuthorArchive ??= Urls.WithoutTracking(url); // the blog's page about them; their own site, if linked, wins
+        }
+        else if (allowed)
         {
             Website ??= Urls.WithoutTracking(url);
         }
@@ -233,7 +240,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
             Organization = JobTitles.CleanOrganization(Organization),
             Email = Email,
             Phone = Phone,
-            Website = Website,
+            Website = Website ?? AuthorArchive,
             LinkedIn = LinkedIn,
             Twitter = Twitter,
             Facebook = Facebook,
@@ -276,7 +283,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
             identifiers.Add(email);
         }
 
-        identifiers.AddRange([Website, LinkedIn, Twitter]);
+        identifiers.AddRange([Website, AuthorArchive, LinkedIn, Twitter]);
         return identifiers.Any(i => i is not null && TextUtil.FoldAlphanumeric(i).Contains(joined, StringComparison.Ordinal))
             ? (given[..space], middle + " " + family)
             : (given, family);
@@ -297,6 +304,7 @@ internal sealed class Found(string origin, IElement? anchor, long order)
         Email ??= other.Email;
         Phone ??= other.Phone;
         Website ??= other.Website;
+        AuthorArchive ??= other.AuthorArchive;
         LinkedIn ??= other.LinkedIn;
         Twitter ??= other.Twitter;
         Facebook ??= other.Facebook;

@@ -29,7 +29,8 @@ internal static partial class Names
         "ll.m", "cipp/e", "cipp/us", "cipp", "cipm", "cipt", "fip", "md", "m.d.", "msc", "m.sc.", "bsc", "b.sc.",
         "ma", "m.a.", "ba", "b.a.", "cissp", "cisa", "cism", "crisc", "cpa", "mpa", "mph", "dphil", "frsa", "pmp",
         "ceng", "mcs", "mbcs", "facs", "obe", "mbe", "cbe", "kc", "qc", "dba", "edd", "llb", "ll.b.", "b.eng.",
-        "m.eng.", "dipl.", "she/her", "he/him", "they/them",
+        "m.eng.", "dipl.", "she/her", "he/him", "they/them", "fca", "aca", "acca", "fcca", "cta", "atii", "acma", "fcma",
+        "cgma", "cfa", "cfp", "frics", "mrics", "cipd", "mcipd", "fcipd", "aat", "mcips", "fcips", "frcs", "mrcp",
     };
 
     // Words that show up in headings and titles but are not parts of people's names.

@@ -44,6 +44,8 @@ internal static class OwnSite
             return true;
         }
 
-        return familyAlone && Names.Parts(name) is { } parts && TextUtil.FoldAlphanumeric(identifier) == parts.Family;
+        // niamh.dev: personal sites are often named after the given name alone.
+        var folded = TextUtil.FoldAlphanumeric(identifier);
+        return Names.Parts(name) is { } parts && ((familyAlone && folded == parts.Family) || (folded.Length >= 4 && folded == parts.Given));
     }
 }

@@ -13,6 +13,21 @@ internal static class PageTitles
         "welcome, i'm ", "hey, i'm ", "hey there, i'm ", "written by ", "about the author ", "by ", "von ", "av ",
     ];
 
+    // Web mail clients name the signed-in account in the title ("Mail - Sam Carter - Outlook", "Inbox (3) -
+    // sam@x.example - Gmail"): the reader, never the sender of the message shown.
+    private static readonly HashSet<string> MailClients = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Outlook", "Outlook Web App", "Gmail", "Mail", "Yahoo Mail", "Zoho Mail", "Proton Mail", "ProtonMail",
+        "Roundcube Webmail", "Fastmail", "iCloud Mail", "Inbox", "Inkorgen", "Posteingang", "Boîte de réception",
+    };
+
+    /// <summary>True for the title of a web mail client, whose name is the mailbox owner's, not the page's subject.</summary>
+    public static bool IsMailbox(string? title)
+    {
+        var value = TextUtil.Normalize(title);
+        return value is not null && value.Length <= 300 && Split(value).Any(s => MailClients.Contains(TextUtil.BeforeAny(s, '(').Trim()));
+    }
+
     /// <summary>The first segment of <paramref name="text"/> that is a person's name, and the other segments.</summary>
     public static (string Name, IReadOnlyList<string> OtherSegments)? NameIn(string? text)
     {

@@ -37,7 +37,7 @@ internal static class PlainTextReader
     {
         var h1 = page.MainHeading;
         var fromHeading = h1 is null ? null : PageTitles.NameIn(TextUtil.VisibleText(h1, 300));
-        var fromTitle = PageTitles.NameIn(page.Title);
+        var fromTitle = PageTitles.IsMailbox(page.Title) ? null : PageTitles.NameIn(page.Title);
         var named = fromHeading ?? fromTitle;
         if (named is not { } subject)
         {

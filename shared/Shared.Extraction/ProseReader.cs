@@ -76,6 +76,20 @@ internal static partial class ProseReader
                     continue;
                 }
 
+                // "founded by Ingrid Solberg (CEO) and Tariq Al-Mansouri (CTO)", "led by Julia Brandão, Head of Operations,
+                // who …": a name with its title in brackets or between commas, anywhere in the sentence.
+                foreach (Match titled in NameWithTitle().Matches(sentence))
+                {
+                    var title = (titled.Groups["bracketed"].Success ? titled.Groups["bracketed"] : titled.Groups["between"]).Value.Trim();
+                    if (Names.Clean(titled.Groups["name"].Value) is { } name && Names.LooksLikePersonName(name) && JobTitles.LooksLikeJobTitle(title))
+                    {
+                        var found = new Found("text", paragraph, page.Order(paragraph));
+                        found.AddName(name);
+                        found.AddJobTitle(title);
+                        into.Add(found);
+                    }
+                }
+
                 // "She is a senior lecturer at …", "Helen is …", "I work as …", "Currently … at …"
                 if (subject is not null && Role().Match(sentence) is { Success: true } role && IsAboutSubject(role.Groups["who"].Value, subjectGiven))
                 {
@@ -113,7 +127,7 @@ internal static partial class ProseReader
             return declared.DisplayName;
         }
 
-        return PageTitles.NameIn(page.Title)?.Name;
+        return PageTitles.IsMailbox(page.Title) ? null : PageTitles.NameIn(page.Title)?.Name;
     }
 
     private static void AddRole(Found found, string role)
@@ -203,6 +217,11 @@ internal static partial class ProseReader
         @"(?:(?:currently|now|also|working as)\s+)?(?<role>[^.,;:!?()]{2,160})",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Role();
+
+    [GeneratedRegex(
+        @"(?<![\p{L}\-])(?<name>" + NamePattern + @")(?:\s*\((?<bracketed>[^()\d]{2,60})\)|,\s+(?<between>\p{Lu}[^,.;:!?()\d]{1,60}?)(?=,\s|\.|;|$))",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex NameWithTitle();
 
     [GeneratedRegex(@"\s+for\s+(?=(?:the\s+)?\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex ForAsAt();

@@ -17,7 +17,7 @@ internal static class Ranker
     public static List<(Found Person, int Score)> Rank(Page page, IEnumerable<Found> people)
     {
         var headingKey = MainHeadingKey(page);
-        var foldedTitle = page.Title is null ? null : TextUtil.Fold(page.Title);
+        var foldedTitle = page.Title is null || PageTitles.IsMailbox(page.Title) ? null : TextUtil.Fold(page.Title);
         var pageProfile = page.PageUri is null ? null : SocialProfiles.Classify(page.PageUri);
 
         return people
@@ -40,7 +40,7 @@ internal static class Ranker
             score += 80;
         }
 
-        if (page.IsPageUrl(person.Website))
+        if (page.IsPageUrl(person.Website) || page.IsPageUrl(person.AuthorArchive))
         {
             score += 40;
         }

@@ -55,4 +55,26 @@ internal static class Urls
         return url.HostNameType == UriHostNameType.IPv4 && System.Net.IPAddress.TryParse(host, out var address)
             && address.GetAddressBytes() is [10, ..] or [192, 168, ..] or [172, >= 16 and <= 31, ..];
     }
+
+    // The folder a blog or magazine lists one author's posts under: "/author/dmitri/", "/authors/jane-doe".
+    private static readonly HashSet<string> AuthorArchiveFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "author", "authors", "autor", "autoren", "auteur", "auteurs", "forfattare", "skribent", "writer", "writers",
+        "contributor", "contributors",
+    };
+
+    /// <summary>
+    /// True for an author archive on a site with several authors ("https://blog.x.example/author/dmitri/"): the
+    /// site's list of their posts, not their own website.
+    /// </summary>
+    public static bool IsAuthorArchive(Uri url)
+    {
+        if (!url.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && segments[..^1].Any(AuthorArchiveFolders.Contains);
+    }
 }

@@ -14,7 +14,7 @@ public class JsonLdTests
         Assert.Equal("Privacy Counsel", best.JobTitle);
         Assert.Equal("Privacy Notes", best.Organization); // worksFor is an @id reference to the Organization node
         Assert.Equal("https://x.com/samtaylor", best.Twitter);
-        Assert.Equal("https://blog.example/author/sam/", best.Website);
+        Assert.Equal("https://samtaylor.example/", best.Website); // their own site in sameAs, not the blog's /author/sam/
         Assert.Equal("json-ld", best.Origin);
         Assert.Empty(result.Others);
     }

@@ -117,4 +117,36 @@ public class LinkTests
         Assert.Equal("https://twitter.com/janedoe_dp", best.Twitter);
         Assert.Equal("https://www.linkedin.com/in/jane-doe-4b1a2c", best.LinkedIn);
     }
+
+    [Fact]
+    public void A_blog_authors_archive_on_the_blog_is_not_their_website_but_the_site_they_link_is()
+    {
+        const string html = """
+            <html><head><title>Observability budgets</title><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Article","headline":"Observability budgets","author":{"@type":"Person","name":"Dmitri Volkov-Hayes",
+            "url":"https://blog.heliostack.example/author/dmitri/","sameAs":["https://dvh.example","https://x.com/dvolkovhayes"]}}</script></head>
+            <body><article><h1>Observability budgets</h1><p>Spend where it hurts.</p></article></body></html>
+            """;
+
+        var best = Fixture.ExtractHtml(html, "https://blog.heliostack.example/observability-budgets/").Best!;
+
+        Assert.Equal("Dmitri Volkov-Hayes", best.FullName);
+        Assert.Equal("https://dvh.example/", best.Website);
+    }
+
+    [Theory]
+    [InlineData("""<a href="https://rodrigo.example.nl">Website</a>""")]
+    [InlineData("""<a href="https://rodrigo.example.nl">Hemsida</a>""")]
+    public void A_card_link_labelled_website_is_the_persons_website(string link)
+    {
+        var html = $"""
+            <html><body><main><h3>Rodrigo van den Heuvel</h3><p>Head of Platform at Quantix</p>
+            <p><a href="https://twitter.com/rodrigovdh"><i class="fab fa-twitter"></i></a> {link}</p></main></body></html>
+            """;
+
+        var best = Fixture.ExtractHtml(html, "https://devopsdays.example/events/2026-amsterdam/speakers/rodrigo").Best!;
+
+        Assert.Equal("Rodrigo van den Heuvel", best.FullName);
+        Assert.Equal("https://rodrigo.example.nl/", best.Website);
+    }
 }

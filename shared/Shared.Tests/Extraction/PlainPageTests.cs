@@ -145,4 +145,24 @@ public class PlainPageTests
         Assert.Equal("Björn Åström", best.FullName);
         Assert.Equal("Head of Legal & Compliance", best.JobTitle);
     }
+
+    [Fact]
+    public void An_event_list_of_bold_speakers_after_an_emoji_gives_each_with_title_and_company_but_not_the_talk()
+    {
+        const string html = """
+            <html><body><main><h1>Rust Copenhagen: embedded night</h1><p>Two talks, pizza after.</p>
+            <p>🎤 <b>Freja Kristensen</b>, Senior Engineer at Vestas: "No heap, no problem – Rust on turbine controllers"</p>
+            <p>• <strong>Yusuf Demir</strong>, Embedded developer at Grundfos: “Async on a microcontroller that costs 2 dollars”</p>
+            </main></body></html>
+            """;
+
+        var result = Fixture.ExtractHtml(html, "https://www.meetup.example/copenhagen-rust/events/301234567/");
+
+        var freja = result.Named("Freja Kristensen");
+        Assert.Equal("Senior Engineer", freja.JobTitle);
+        Assert.Equal("Vestas", freja.Organization);
+        var yusuf = result.Named("Yusuf Demir");
+        Assert.Equal("Embedded developer", yusuf.JobTitle);
+        Assert.Equal("Grundfos", yusuf.Organization);
+    }
 }

@@ -208,4 +208,63 @@ public class ProseAndSignatureTests
         Assert.Equal("Ólafur Grímsson", olafur.FullName);
         Assert.Equal("olafur@tindur.example", olafur.Email);
     }
+
+    [Fact]
+    public void In_an_Outlook_reply_the_sender_wins_over_the_quoted_From_header_of_the_message_answered()
+    {
+        // The reader is Sam (the title names the mailbox); the quoted header below the signature is Sam's earlier mail.
+        const string html = """
+            <html><head><title>Mail - Sam Carter - Outlook</title></head><body><div role="main">
+            <div><span>Charlotte Abernathy-Price &lt;charlotte@meridian.example.com&gt;</span><div>To: Sam Carter</div></div>
+            <div><p>Dear Sam,</p><p>Please find attached our draft terms.</p><p>Kind regards,</p><p>Charlotte</p></div>
+            <table><tr><td><p><b>Charlotte Abernathy-Price</b></p><p>Head of Partnerships</p><p>Meridian Insurance Group</p>
+            <p><a href="mailto:charlotte@meridian.example.com">charlotte@meridian.example.com</a></p></td></tr></table>
+            <div id="x_divRplyFwdMsg"><b>From:</b> Sam Carter &lt;sam.carter@yourcompany.example&gt;<br><b>Sent:</b> 28 November 2026 16:20<br>
+            <b>To:</b> Charlotte Abernathy-Price &lt;charlotte@meridian.example.com&gt;<br><b>Subject:</b> Renewal</div>
+            <div><p>Hi Charlotte, could you send the draft terms before Tuesday? Thanks, Sam</p></div>
+            </div></body></html>
+            """;
+
+        var best = Fixture.ExtractHtml(html, "https://outlook.office.com/mail/inbox/id/AAQk").Best!;
+
+        Assert.Equal("Charlotte Abernathy-Price", best.FullName);
+        Assert.Equal("Head of Partnerships", best.JobTitle);
+        Assert.Equal("charlotte@meridian.example.com", best.Email);
+    }
+
+    [Theory]
+    [InlineData("""<div class="gmail_quote"><div class="gmail_attr">On Fri, 27 Nov 2026 at 10:02, Sam Carter &lt;sam.carter@yourcompany.example&gt; wrote:</div><blockquote>Could you send the terms?<br>Sam Carter<br>Account Manager<br>sam.carter@yourcompany.example</blockquote></div>""")]
+    [InlineData("""<blockquote type="cite">From: Sam Carter &lt;sam.carter@yourcompany.example&gt;<br>Could you send the terms?<br><b>Sam Carter</b><br>Account Manager<br>sam.carter@yourcompany.example</blockquote>""")]
+    public void The_reader_named_by_a_mail_clients_title_is_not_the_subject_when_their_earlier_message_is_quoted(string quoted)
+    {
+        // A web mail client's title names the signed-in reader, who is also the sender of the quoted message.
+        var html = $"""
+            <html><head><title>Re: Terms - Sam Carter - Mail</title></head><body>
+            <p>Here they are.</p><p><b>Ingrid Solberg</b><br>Commercial Lead<br>Fjordlys AS<br>
+            <a href="mailto:ingrid@fjordlys.example">ingrid@fjordlys.example</a></p>{quoted}</body></html>
+            """;
+
+        var best = Fixture.ExtractHtml(html, "https://mail.example.com/u/0/#inbox/1").Best!;
+
+        Assert.Equal("Ingrid Solberg", best.FullName);
+        Assert.Equal("ingrid@fjordlys.example", best.Email);
+    }
+
+    [Fact]
+    public void Titles_in_brackets_or_between_commas_in_an_about_story_belong_to_the_names_before_them()
+    {
+        const string html = """
+            <html><body><main><h1>Our story</h1>
+            <p>Kelpworks was founded in 2020 by Ingrid Solberg (CEO) and Tariq Al-Mansouri (CTO), who met in Trondheim.</p>
+            <p>Today we are 34 people across Bergen and Lisbon. Our operations are led by Julia Brandão, Head of Operations, who joined from Amcor in 2023.</p>
+            </main></body></html>
+            """;
+
+        var result = Fixture.ExtractHtml(html, "https://www.kelpworks.example/about");
+
+        Assert.Equal("CEO", result.Named("Ingrid Solberg").JobTitle);
+        Assert.Equal("CTO", result.Named("Tariq Al-Mansouri").JobTitle);
+        Assert.Equal("Head of Operations", result.Named("Julia Brandão").JobTitle);
+        Assert.DoesNotContain(result.All, p => p.FullName is "Bergen" or "Lisbon" or "Amcor");
+    }
 }

@@ -27,15 +27,18 @@ internal sealed record EvaluationPage(
 {
     public const string Marker = "<!--eval";
 
-    public static IEnumerable<EvaluationPage> LoadAll()
+    /// <summary>The pages of one set: <c>Evaluation</c> (tuned on) or <c>Holdout</c> (never tuned on).</summary>
+    public static IEnumerable<EvaluationPage> LoadAll(string set = "Evaluation")
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Evaluation");
+        var root = Path.Combine(AppContext.BaseDirectory, "Fixtures", set);
         return Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(Load);
+            .Select(path => Load(path, root));
     }
 
-    public static EvaluationPage Load(string path)
+    public static EvaluationPage Load(string path) => Load(path, Path.Combine(AppContext.BaseDirectory, "Fixtures", "Evaluation"));
+
+    private static EvaluationPage Load(string path, string root)
     {
         var text = System.IO.File.ReadAllText(path, Encoding.UTF8);
         if (!text.StartsWith(Marker, StringComparison.Ordinal))
@@ -80,7 +83,7 @@ internal sealed record EvaluationPage(
 
         var family = Path.GetFileName(Path.GetDirectoryName(path)!);
         return new EvaluationPage(
-            Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Evaluation"), path),
+            Path.GetRelativePath(root, path),
             family,
             url ?? throw new InvalidDataException($"{path}: no url."),
             html,

@@ -119,6 +119,6 @@ internal static partial class BioSentence
         @"(?:\s+(?:is|was|serves as|works as|has been|currently serves as|ist|arbeitet als|är|jobbar som|est|es)\s+|,\s+)" +
         @"(?:(?:the|a|an|our|currently|now|also|der|die|das|ein|eine|en|ett|le|la|un|une|el)\s+)*" +
         @"(?<role>[^.,;:!?()]{2,160})",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Opening();
 }

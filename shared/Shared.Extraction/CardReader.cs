@@ -573,6 +573,6 @@ internal static partial class CardReader
     }
 
     // ": "No heap, no problem"" after a speaker's title: the talk, in straight, curly, low or angle quotes.
-    [GeneratedRegex(@"\s*:\s*[""“„«‘'].*$", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*:\s*[""“„«‘'].*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TalkAfterColon();
 }

@@ -217,19 +217,19 @@ internal static partial class ContactValues
 
     // What may be an address in running text; EmailAddress decides. Quoted local parts and IDN domains included, so
     // that an address the API accepts is also found on a page.
-    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailInText();
 
-    [GeneratedRegex(@"\s*[\[(]\s*at\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*[\[(]\s*at\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ObfuscatedAt();
 
-    [GeneratedRegex(@"\s*[\[(]\s*dot\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*[\[(]\s*dot\s*[\])]\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ObfuscatedDot();
 
-    [GeneratedRegex(@"(?<![\w+])(?:\+|00)[1-9][\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00)[1-9][\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InternationalPhone();
 
-    [GeneratedRegex(@"\b(?:tel|phone|telephone|mobile|mob|cell|telefon|tfn|tlf|puh|puhelin|mobil|handy|direct|office|t|m|p)\.?\s*[:.]\s*(?<number>\(?0[\d \u00A0().\-/]{5,}\d|(?<nanp>\(?[2-9]\d{2}\)?[ \u00A0.\-]?[2-9]\d{2}[ .\-]\d{4}\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:tel|phone|telephone|mobile|mob|cell|telefon|tfn|tlf|puh|puhelin|mobil|handy|direct|office|t|m|p)\.?\s*[:.]\s*(?<number>\(?0[\d \u00A0().\-/]{5,}\d|(?<nanp>\(?[2-9]\d{2}\)?[ \u00A0.\-]?[2-9]\d{2}[ .\-]\d{4}\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelledPhone();
 
     [GeneratedRegex(@"^\+?[0-9()][0-9 ()./\-\u2013]*[0-9](?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?$", RegexOptions.IgnoreCase)]

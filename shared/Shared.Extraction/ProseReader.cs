@@ -209,18 +209,18 @@ internal static partial class ProseReader
 
     [GeneratedRegex(
         @"(?:^|[,!]\s+|^(?i:hi|hello|hey|hej|hallo)(?i:\s+there)?[,!]?\s+)(?i:my name is|my name's|i'm|i’m|i am|mein name ist|ich bin|jag heter|jeg heter|jeg hedder|je m'appelle|je suis)\s+(?<name>" + NamePattern + @")(?<rest>,[^,.;!?]{2,140})?",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Introduction();
 
     [GeneratedRegex(
         @"^(?:(?<who>I|She|He|They|Sie|Er|Hon|Han|Jag|Ich|\p{Lu}[\p{L}\-]+)(?:['’]m|\s+(?:am|is|are|works as|work as|serves as|ist|bin|är|jobbar som|arbetar som|arbeitet als|arbeite als))\s+|(?<who>Currently|Now|Presently)\s*[,:]?\s+)" +
         @"(?:(?:currently|now|also|working as)\s+)?(?<role>[^.,;:!?()]{2,160})",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Role();
 
     [GeneratedRegex(
         @"(?<![\p{L}\-])(?<name>" + NamePattern + @")(?:\s*\((?<bracketed>[^()\d]{2,60})\)|,\s+(?<between>\p{Lu}[^,.;:!?()\d]{1,60}?)(?=,\s|\.|;|$))",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameWithTitle();
 
     [GeneratedRegex(@"\s+for\s+(?=(?:the\s+)?\p{Lu})", RegexOptions.CultureInvariant)]

@@ -212,28 +212,28 @@ public static partial class SelectionParser
     }
 
     // Removes what ContactValues.FindEmails could have found, so the segment's remaining text can be a name or title.
-    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:""[^""\r\n<>@]{1,64}""|[A-Za-z0-9._%+\-\p{L}][A-Za-z0-9._%+'\-\p{L}]*)@[A-Za-z0-9\-\p{L}\p{M}]+(?:\.[A-Za-z0-9\-\p{L}\p{M}]+)*\.[A-Za-z\p{L}]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?:https?://|www\.|\b(?:[a-z]{2,3}\.)?linkedin\.com/)[^\s<>""'|]+", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:https?://|www\.|\b(?:[a-z]{2,3}\.)?linkedin\.com/)[^\s<>""'|]+", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"(?<=^|\s)/[A-Za-z0-9][^\s<>""'|]*", RegexOptions.Multiline, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<=^|\s)/[A-Za-z0-9][^\s<>""'|]*", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RelativePathPattern();
 
-    [GeneratedRegex(@"(?<![\w@.])@(?<handle>[A-Za-z0-9_]{2,15})\b(?![.@]\w)", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\w@.])@(?<handle>[A-Za-z0-9_]{2,15})\b(?![.@]\w)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"(?<![\w+])(?:\+|00)\d[\d \u00A0().\-/]{5,}\d|(?<![\w+])\(?0\d[\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00)\d[\d \u00A0().\-/]{5,}\d|(?<![\w+])\(?0\d[\d \u00A0().\-/]{5,}\d", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\bfax\b|^\s*f\s*[:.]?\s*[+(0-9]", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\bfax\b|^\s*f\s*[:.]?\s*[+(0-9]", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FaxLabel();
 
-    [GeneratedRegex(@"(?:^|\s)(?:e-?mail|mail|tel|phone|mobile|mob|cell|telefon|tfn|mobil|handy|fax|web|website|www|linkedin|twitter|x|direct|office|[tmpefw])\.?\s*:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:^|\s)(?:e-?mail|mail|tel|phone|mobile|mob|cell|telefon|tfn|mobil|handy|fax|web|website|www|linkedin|twitter|x|direct|office|[tmpefw])\.?\s*:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"^(?:(?:best|kind|warm|warmest)\s+regards|regards|cheers|thanks|thank you|best|sincerely|yours|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|mfg|med vänlig hälsning|vänliga hälsningar|mvh|cordialement|saludos|sent from my \w+|--+)[,.!]?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?:best|kind|warm|warmest)\s+regards|regards|cheers|thanks|thank you|best|sincerely|yours|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|mfg|med vänlig hälsning|vänliga hälsningar|mvh|cordialement|saludos|sent from my \w+|--+)[,.!]?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Greeting();
 
 }

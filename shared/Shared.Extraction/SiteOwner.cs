@@ -313,6 +313,6 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
             && !text.Any(char.IsAsciiDigit);
     }
 
-    [GeneratedRegex(@"(?:©|\(c\)|&copy;|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<name>[^·|•\n]+?)(?:\.\s|\s*[·|•]|$| all rights| alle rechte)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:©|\(c\)|&copy;|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<name>[^·|•\n]+?)(?:\.\s|\s*[·|•]|$| all rights| alle rechte)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Copyright();
 }

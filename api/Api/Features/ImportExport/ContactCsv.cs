@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
+using ComplianceConnect.Shared.Values;
 
 namespace ComplianceConnect.Api.Features.ImportExport;
 
@@ -45,29 +45,10 @@ public static class ContactCsv
     public static string FileName(string? firstName, string? lastName, DateTimeOffset exportedAt)
     {
         var date = exportedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var slug = Slug($"{firstName} {lastName}");
+        var slug = FileNames.Slug($"{firstName} {lastName}");
         return slug.Length == 0 ? $"contact-{date}.csv" : $"contact-{slug}-{date}.csv";
     }
 
     public static string BulkFileName(DateTimeOffset exportedAt) =>
         $"contacts-{exportedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
-
-    private static string Slug(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        var slug = builder.ToString().Trim('-');
-        return slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
-    }
 }

@@ -240,6 +240,47 @@ public sealed class ExportTests(ApiFactory factory)
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE organization_id = @org AND action = 'contact.exported'", tenant.Organization.Id));
     }
 
+    [Fact]
+    public async Task An_export_of_contacts_added_since_the_last_analyze_looks_each_one_up_by_its_key_and_never_rescans_the_ids()
+    {
+        // The statistics know this organization as one contact; then an import adds thousands: the moment a plain join
+        // of the unnested ids had the planner put the contacts outside and rescan every id per contact (quadratic).
+        var tenant = await factory.CreateTenantAsync();
+        var client = await tenant.RepClientAsync();
+        await client.CreateContactAsync("Anna");
+        await factory.ExecuteAsOwnerAsync("ANALYZE contacts");
+        const int imported = 3000;
+        var csv = new StringBuilder("First Name,Last Name,Email ID\r\n");
+        for (var i = 0; i < imported; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Person{i},Stale,p{i}.{Guid.NewGuid():N}@stale.example\r\n");
+        }
+
+        var job = (await client.Typed().StartImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "stale.csv", updateExisting: false))
+            .AssertValue(HttpStatusCode.Accepted);
+        for (var attempt = 0; attempt < 300 && job.Status is ImportStatus.Queued or ImportStatus.Running; attempt++)
+        {
+            await Task.Delay(100);
+            job = (await client.Typed().GetImportAsync(job.Id)).AssertValue();
+        }
+
+        Assert.Equal((ImportStatus.Completed, imported), (job.Status, job.Created));
+
+        var file = (await client.Typed().ExportMatchingCsvAsync(new ContactFilter())).AssertValue();
+
+        Assert.Equal(imported + 1, ReadWithCsvHelper(file.Content).Rows.Count);
+        var exportId = Guid.Parse((await factory.TextsAsync("SELECT id FROM contact_exports WHERE organization_id = @org", tenant.Organization.Id)).Single()!);
+        using var plan = await factory.ExplainAsync(Api.Features.ImportExport.CsvExportResult.Sql, ("export", exportId));
+        var nodes = Descendants(plan.RootElement[0].GetProperty("Plan")).ToList();
+        var contactScans = nodes.Where(n => n.TryGetProperty("Relation Name", out var relation) && relation.GetString() == "contacts").ToList();
+        Assert.NotEmpty(contactScans);
+        Assert.All(contactScans, scan => Assert.Contains("e.id", scan.TryGetProperty("Index Cond", out var condition) ? condition.GetString() : "(no index condition)", StringComparison.Ordinal));
+        Assert.DoesNotContain(nodes, n => n.TryGetProperty("Join Filter", out var filter) && filter.GetString()!.Contains("e.id", StringComparison.Ordinal));
+
+        static IEnumerable<JsonElement> Descendants(JsonElement node) =>
+            node.TryGetProperty("Plans", out var children) ? children.EnumerateArray().SelectMany(Descendants).Prepend(node) : [node];
+    }
+
     private async Task AssertChainVerifiesAsync(TestTenant tenant)
     {
         var verification = (await (await tenant.AdminClientAsync()).Typed().VerifyAuditAsync()).AssertValue();

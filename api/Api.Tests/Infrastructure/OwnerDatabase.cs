@@ -30,6 +30,29 @@ public static class OwnerDatabase
         return values;
     }
 
+    /// <summary>Runs a maintenance statement (such as <c>ANALYZE</c>) as the owner.</summary>
+    public static async Task ExecuteAsOwnerAsync(this ApiFactory factory, string sql)
+    {
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The plan PostgreSQL chooses for <paramref name="sql"/> (not run), as <c>EXPLAIN (FORMAT JSON)</c>'s document.</summary>
+    public static async Task<System.Text.Json.JsonDocument> ExplainAsync(this ApiFactory factory, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return System.Text.Json.JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+    }
+
     /// <summary>
     /// Moves an organization's contacts and audit entries back in time, as if they were made
     /// <paramref name="age"/> ago. The audit protection is off for that one transaction (the owner's

@@ -15,6 +15,25 @@ namespace ComplianceConnect.Api.Features.ImportExport;
 /// </summary>
 public sealed class CsvExportResult(WorkContext context, Guid exportId, string fileName) : IResult
 {
+    /// <summary>
+    /// The contacts of the export <c>@export</c>, in the file's column order. The recorded ids are unnested and each
+    /// one is looked up by the primary key: linear in the ids whatever the statistics say. Two plans this replaces
+    /// were quadratic: <c>c.id = ANY (x.contact_ids)</c> as a join condition searched the whole array for each
+    /// contact; and a plain join with the unnest let the planner, when the organization's contacts were newer than
+    /// the last ANALYZE (estimated at one row, as right after an import), put the contacts outside and rescan every
+    /// unnested id for each of them, which ran for minutes at 200 000 contacts. The lateral subquery with
+    /// <c>OFFSET 0</c> cannot be flattened into the join, so the ids are always the outer side, one index probe each.
+    /// </summary>
+    internal const string Sql = """
+        SELECT c.first_name, c.last_name, c.company, c.title, c.email, c.phone, c.website, c.linked_in, c.twitter, c.facebook,
+               c.other, c.salesforce_id, c.id, c.created_at, c.updated_at, x.exported_at
+        FROM contact_exports x
+        CROSS JOIN LATERAL unnest(x.contact_ids) AS e(id)
+        CROSS JOIN LATERAL (SELECT * FROM contacts k WHERE k.organization_id = x.organization_id AND k.id = e.id OFFSET 0) c
+        WHERE x.id = @export
+        ORDER BY c.last_name NULLS LAST, c.first_name NULLS LAST, c.id
+        """;
+
     public async Task ExecuteAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
@@ -23,18 +42,8 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, string f
         await using var work = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().BeginAsync(context, IsolationLevel.RepeatableRead, ct);
 
         // The query runs before the first byte is written, so a failure still answers with a problem document.
-        // The recorded ids are unnested and joined (hash or index join, linear in the ids): "c.id = ANY (x.contact_ids)"
-        // as a join condition searched the whole array for each contact, quadratic at 100 000 ids. The ids are distinct.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand("""
-            SELECT c.first_name, c.last_name, c.company, c.title, c.email, c.phone, c.website, c.linked_in, c.twitter, c.facebook,
-                   c.other, c.salesforce_id, c.id, c.created_at, c.updated_at, x.exported_at
-            FROM contact_exports x
-            CROSS JOIN LATERAL unnest(x.contact_ids) AS e(id)
-            JOIN contacts c ON c.organization_id = x.organization_id AND c.id = e.id
-            WHERE x.id = @export
-            ORDER BY c.last_name NULLS LAST, c.first_name NULLS LAST, c.id
-            """, connection);
+        await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("export", exportId);
         // Default (non-sequential) access: Npgsql buffers each row (16 short columns) whole on ReadAsync, so the
         // field reads below are synchronous and do no I/O; rows are still read one at a time, never the result set.

@@ -80,13 +80,23 @@ public sealed class ExportModule : IModule
         using var http = Bench.Client(api.Address, token);
         long lines = 0;
         var buffer = new byte[64 * 1024];
+        // A server that has answered before: one export by a filter that matches nobody (same route, same stream,
+        // an empty file) so the timed request does not pay the fresh process's JIT and first-query costs.
+        using (var warmUp = await http.PostAsync(ApiRoutes.ContactsExportMatching,
+                   new StringContent("""{"filter":{"search":"warm-up-matches-nobody"}}""", Encoding.UTF8, "application/json")))
+        {
+            warmUp.EnsureSuccessStatusCode();
+        }
+
         var clock = Stopwatch.StartNew();
+        double headersAt;
         using (var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.ContactsExportMatching)
         {
             Content = new StringContent("""{"filter":{}}""", Encoding.UTF8, "application/json"),
         })
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            headersAt = clock.Elapsed.TotalMilliseconds; // recorded, audited, committed, and the stream's sort done
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"POST {ApiRoutes.ContactsExportMatching} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -103,6 +113,7 @@ public sealed class ExportModule : IModule
         }
 
         clock.Stop();
+        Console.WriteLine($"  #3 {Stats.N(expected)}: headers after {Stats.Ms(headersAt)}, body read by {Stats.Ms(clock.Elapsed.TotalMilliseconds)}");
         return lines == expected
             ? (clock.Elapsed.TotalMilliseconds, api.PeakBytes)
             : throw new InvalidOperationException($"the export gave {lines} records, expected {expected}");

@@ -43,7 +43,7 @@ public sealed partial class PeopleListModule : IModule
         // the deep page starts with row 25 001.
         var firstPage = await GetAsync(http, first);
         var cursor = firstPage.NextCursor ?? throw new InvalidOperationException("the first page has no next page");
-        if (firstPage.Total <= Depth * PageSize)
+        if ((firstPage.Total ?? 0) <= Depth * PageSize)
         {
             throw new InvalidOperationException($"only {firstPage.Total} matches: fewer than {Depth} pages of {PageSize}");
         }
@@ -58,7 +58,8 @@ public sealed partial class PeopleListModule : IModule
         var parts = boundary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Single(line => line.Count(c => c == '|') == 2).Split('|');
         cursor = Cursor(cursor, parts[0], Guid.Parse(parts[1]));
-        var deep = first + "&cursor=" + Uri.EscapeDataString(cursor);
+        // As the People page asks when it pages on: it has the first page's total, so the deep page is not counted again.
+        var deep = first + "&total=false&cursor=" + Uri.EscapeDataString(cursor);
         var deepPage = await GetAsync(http, deep);
         if (deepPage.Items.Count == 0 || deepPage.Items[0].Id != Guid.Parse(parts[2]))
         {
@@ -69,6 +70,7 @@ public sealed partial class PeopleListModule : IModule
         foreach (var (label, url) in new[] { ("first page", first), ($"page {Depth + 1}, by cursor", deep) })
         {
             var statements = await CaptureAsync(http, url);
+            Console.WriteLine($"  #4 {label}, the API's statements:\n    " + string.Join("\n    ", statements.Select(st => st.ReplaceLineEndings(" "))));
             var script = Script(bench, statements);
             var apiTimes = new List<double>();
             var sqlTimes = new List<double>();
@@ -85,7 +87,7 @@ public sealed partial class PeopleListModule : IModule
             var sql = Stats.Median(sqlTimes);
             Console.WriteLine($"  #4 {label}: API {string.Join(", ", apiTimes.Select(Stats.Ms))}; psql {string.Join(", ", sqlTimes.Select(Stats.Ms))}");
             rows.Add(new Row(Number,
-                $"People list, {label}: \"exämple\" + created-from filter, sorted by company ({Stats.N(result.Total)} matches of {Stats.N(bench.Main.Contacts)}, {result.Items.Count} shown)",
+                $"People list, {label}: \"exämple\" + created-from filter, sorted by company ({Stats.N(firstPage.Total ?? 0)} matches of {Stats.N(bench.Main.Contacts)}, {result.Items.Count} shown)",
                 Stats.Ms(api), $"psql, the same {statements.Count} statements under RLS: {Stats.Ms(sql)}", Stats.X(api / sql),
                 "≤ 2×; query ≤ 50 ms", Stats.Met(api / sql <= 2 && sql <= 50) + (sql <= 50 ? "" : $" (query {Stats.Ms(sql)})")));
         }

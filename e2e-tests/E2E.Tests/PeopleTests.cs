@@ -85,6 +85,44 @@ public sealed class PeopleTests(ExtensionFixture fixture)
     }
 
     [Fact]
+    public async Task Paging_on_and_back_keeps_the_total_without_the_API_counting_again_and_a_change_counts_anew()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var api = await tenant.RepClientAsync();
+        for (var i = 0; i < 53; i++)
+        {
+            await CreateAsync(api, $"Person{i:D2}", "Paged", null, null);
+        }
+
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Rep);
+        var people = await OpenPeopleAsync(browser);
+        var lists = new List<string>();
+        people.Page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/contacts?", StringComparison.Ordinal) || request.Url.EndsWith("/api/contacts", StringComparison.Ordinal))
+            {
+                lists.Add(request.Url);
+            }
+        };
+        var range = people.Page.GetByTestId("page-range");
+        await Expect(range).ToHaveTextAsync("1–50 of 53");
+
+        await people.Page.GetByTestId("next-page").ClickAsync();
+        await Expect(range).ToHaveTextAsync("51–53 of 53");
+        await Expect(people.Rows).ToHaveCountAsync(3);
+        await people.Page.GetByTestId("previous-page").ClickAsync();
+        await Expect(range).ToHaveTextAsync("1–50 of 53");
+        await Expect(people.Total).ToHaveTextAsync("53 contacts");
+        Assert.Equal(2, lists.Count);
+        Assert.All(lists, url => Assert.Contains("total=false", url, StringComparison.Ordinal));
+
+        await people.SearchAsync("person0");
+        await Expect(people.Total).ToHaveTextAsync("10 contacts");
+        Assert.DoesNotContain("total=false", lists[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_overview_counts_match_the_data_and_a_bar_filters_the_list()
     {
         var tenant = await fixture.CreateTenantAsync();

@@ -21,6 +21,9 @@ public sealed record ContactQuery
     /// <summary>Contacts per page (the API allows 1 to 200).</summary>
     public int? PageSize { get; init; }
 
+    /// <summary>False to leave the total out (<see cref="ContactPage.Total"/> is then null): a client paging on already has it.</summary>
+    public bool WithTotal { get; init; } = true;
+
     /// <summary>The query string, starting with <c>?</c>, or empty when nothing is set.</summary>
     public string ToQueryString()
     {
@@ -30,6 +33,7 @@ public sealed record ContactQuery
         query.Add("descending", Descending ? "true" : null);
         query.Add("cursor", Cursor);
         query.Add("pageSize", PageSize?.ToString(CultureInfo.InvariantCulture));
+        query.Add("total", WithTotal ? null : "false");
         return query.ToString();
     }
 }

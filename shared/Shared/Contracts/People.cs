@@ -93,9 +93,9 @@ public sealed record ContactFilter
 
 /// <summary>One page of the contact list.</summary>
 /// <param name="Items">The contacts of this page, in the requested order.</param>
-/// <param name="Total">How many contacts match the filter in all.</param>
+/// <param name="Total">How many contacts match the filter in all; null when the request said <c>total=false</c> (a client paging on keeps the first page's).</param>
 /// <param name="NextCursor">Opaque: send it back as <c>cursor</c> for the next page; null on the last page.</param>
-public sealed record ContactPage(IReadOnlyList<ContactDto> Items, int Total, string? NextCursor);
+public sealed record ContactPage(IReadOnlyList<ContactDto> Items, int? Total, string? NextCursor);
 
 /// <summary>The organization's contacts counted by legal basis and by source, in one query.</summary>
 /// <param name="Total">All contacts.</param>

@@ -24,7 +24,10 @@ internal static class PeopleSql
         """;
 
     /// <summary>Runs after the columns and indexes exist.</summary>
-    public const string Search = """
+    public const string Search = MatchingFunction + Backfill;
+
+    /// <summary>The search function as this migration made it (SearchPlan's Down puts it back).</summary>
+    public const string MatchingFunction = """
         -- The ids of the unit of work's organization's contacts whose search text contains every word of the query.
         -- LIKE is not leakproof, so under row-level security the planner will not use the trigram index for the
         -- API's role; this function runs as the schema owner (not subject to the policy) and applies the
@@ -49,6 +52,9 @@ internal static class PeopleSql
         END $$;
         REVOKE EXECUTE ON FUNCTION contacts_matching(text) FROM PUBLIC;
 
+        """;
+
+    private const string Backfill = """
         -- "Captured by me" for contacts made before created_by_id existed: the user of their creating audit entry.
         UPDATE contacts c SET created_by_id = a.actor_id
         FROM audit_entries a

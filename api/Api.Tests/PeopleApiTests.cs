@@ -79,6 +79,28 @@ public sealed class PeopleApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Folding_with_the_fast_path_for_ascii_gives_exactly_what_the_full_translation_gives()
+    {
+        string[] samples =
+        [
+            "Åsa Öberg-Ärlig <asa@nordlys.example>", "ASCII only, 123 @ example.com", "", " ", "Łódź Straße Þór Ærø Ğ İ",
+            "München 日本 Ωmega", "àáâãäåāăąÀÁÂÃÄÅĀĂĄæÆçćčĉċÇĆČĈĊďđðĎĐÐèéêëēĕėęěÈÉÊËĒĔĖĘĚğĝġģĞĜĠĢĥħĤĦìíîïĩīĭįıÌÍÎÏĨĪĬĮİĵĴķĶĺļľŀłĹĻĽĿŁ",
+            "ñńņňÑŃŅŇòóôõöøōŏőœÒÓÔÕÖØŌŎŐŒŕŗřŔŖŘśŝşšșßŚŜŞŠȘţťŧțŢŤŦȚùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲŵŴýÿŷÝŸŶźżžŹŻŽþÞ", "MiXeD CaSe Ü",
+        ];
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(*) FILTER (WHERE contact_fold(t) IS DISTINCT FROM {Api.Infrastructure.Migrations.PeopleSql.FoldExpression}), " +
+            "string_agg(contact_fold(t), '|' ORDER BY o) FROM unnest(@samples) WITH ORDINALITY AS x(t, o)", connection);
+        command.Parameters.AddWithValue("samples", samples);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.Equal(0L, reader.GetInt64(0));
+        Assert.StartsWith("asa oberg-arlig <asa@nordlys.example>|ascii only, 123 @ example.com|| |lodz strase ", reader.GetString(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Name_order_pages_by_cursor_without_gaps_or_repeats_and_counts_every_match()
     {
         var tenant = await factory.CreateTenantAsync();

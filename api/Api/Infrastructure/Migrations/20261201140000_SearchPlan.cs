@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ComplianceConnect.Api.Infrastructure.Migrations
 {
-    /// <summary>Functions only (the model is unchanged): the search's words in one definition and the planner's estimate of a search's share.</summary>
+    /// <summary>Functions only (the model is unchanged): contact_fold with a fast path for ASCII text, the search's words in one definition, and the planner's estimate of a search's share.</summary>
     [DbContext(typeof(AppDbContext))]
     [Migration("20261201140000_SearchPlan")]
     public partial class SearchPlan : Migration

@@ -7,7 +7,7 @@ namespace ComplianceConnect.Api.Infrastructure.Migrations;
 /// </summary>
 internal static class SearchPlanSql
 {
-    public const string Up = """
+    public const string Up = FastFold + """
         -- The words a search requires, folded as search_text is (contact_fold), at most 8: the one definition the
         -- trigram function below and the API's broad-search filter both use.
         CREATE FUNCTION contacts_search_words(p_query text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -58,12 +58,29 @@ internal static class SearchPlanSql
         REVOKE EXECUTE ON FUNCTION contacts_matching_share(text) FROM PUBLIC;
         """;
 
+    /// <summary>
+    /// contact_fold with a fast path: text that is all ASCII (octet length = length in UTF-8) has no accent to fold,
+    /// so it is only lower-cased. translate() compares each character with each of the ~220 in its list, which made
+    /// folding the bulk of every contact write: 66 µs for a contact's search text, ~14 s of a 100 000-contact bulk
+    /// edit, since PostgreSQL recomputes every stored generated column on every update. Same results for every
+    /// input (translate changes only the listed non-ASCII letters), so the stored columns and indexes stay valid.
+    /// </summary>
+    private const string FastFold = $"""
+        CREATE OR REPLACE FUNCTION contact_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+            SELECT CASE WHEN octet_length(t) = length(t) THEN lower(t) ELSE {PeopleSql.FoldExpression} END
+        $$;
+
+        """;
+
     /// <summary>Back to PeopleSearch's contacts_matching, which built its condition itself.</summary>
     public const string Down = """
         DROP FUNCTION contacts_matching_share(text);
         DROP FUNCTION contacts_matching(text);
-        """ + PeopleSql.MatchingFunction + """
+        """ + PeopleSql.MatchingFunction + $"""
         DROP FUNCTION contacts_search_condition(text);
         DROP FUNCTION contacts_search_words(text);
+        CREATE OR REPLACE FUNCTION contact_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+            SELECT {PeopleSql.FoldExpression}
+        $$;
         """;
 }

@@ -6,7 +6,6 @@ using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +37,7 @@ public static class ContactsApi
         AppDbContext db, CurrentUser user,
         string? q, string? authorization, string? source, bool? capturedByMe, string? subscription,
         string? createdFrom, string? createdTo, string? updatedFrom, string? updatedTo,
-        string? sort, bool? descending, string? cursor, [FromQuery(Name = "total")] bool? includeTotal, int pageSize = 50, CancellationToken ct = default)
+        string? sort, bool? descending, string? cursor, bool? total, int pageSize = 50, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         if (pageSize is < 1 or > MaxPageSize)
@@ -74,13 +73,13 @@ public static class ContactsApi
         var query = db.Contacts.AsNoTracking().Matching(db, filter, user.UserId, search);
         // A client paging on by cursor already has the total: "total=false" spares the count (for a broad search,
         // a test of every row of the organization), so a page 500 deep costs what the first page's rows do.
-        int? total = includeTotal ?? true ? await query.CountAsync(ct) : null;
+        int? count = total ?? true ? await query.CountAsync(ct) : null;
         if (await ContactList.PageAsync(query, order, descending ?? false, cursor, pageSize, ct) is not { } page)
         {
             return Problems.Validation(nameof(cursor), ValidationCodes.CursorInvalid, "Is not a cursor of this list in this order: start again from the first page.");
         }
 
-        return TypedResults.Ok(new ContactPage(page.Items.Select(c => c.ToDto()).ToList(), total, page.NextCursor));
+        return TypedResults.Ok(new ContactPage(page.Items.Select(c => c.ToDto()).ToList(), count, page.NextCursor));
     }
 
     /// <summary>The query parameters of the list as a filter; broken ones are added to <paramref name="errors"/>.</summary>

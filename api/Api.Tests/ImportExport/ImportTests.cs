@@ -29,7 +29,7 @@ public sealed class ImportTests(ApiFactory factory)
 
             """;
 
-        var job = await ImportAsync(client, csv, updateExisting: false);
+        var job = await client.ImportCsvAsync(csv, updateExisting: false);
 
         Assert.Equal((ImportStatus.Completed, 5, 5, 3, 0, 0, 2), (job.Status, job.TotalRows, job.ProcessedRows, job.Created, job.Updated, job.Skipped, job.Rejected));
         Assert.Contains(new ImportProblemDto(2, "E-mail", ValidationCodes.EmailInvalid, "Must be an email address such as name@example.com."), job.Problems);
@@ -55,7 +55,7 @@ public sealed class ImportTests(ApiFactory factory)
         var existing = await client.CreateContactAsync("Eva", email);
         (await client.Typed().UpdateCardAsync(existing.Id, ContactApi.Edit(existing.Card, AuthorizationType.LegitimateInterest))).AssertValue();
 
-        var job = await ImportAsync(client, $"Email,First name,Company,Authorization Type\r\n{email.ToUpperInvariant()},,Globex,\r\n", updateExisting);
+        var job = await client.ImportCsvAsync($"Email,First name,Company,Authorization Type\r\n{email.ToUpperInvariant()},,Globex,\r\n", updateExisting);
 
         Assert.Equal((0, updated, skipped, 0), (job.Created, job.Updated, job.Skipped, job.Rejected));
         var after = (await client.Typed().GetContactAsync(existing.Id)).AssertValue();
@@ -71,7 +71,7 @@ public sealed class ImportTests(ApiFactory factory)
         var contact = await client.CreateContactAsync("Erik", email);
         (await client.Typed().EraseContactAsync(contact.Id)).AssertValue(HttpStatusCode.NoContent);
 
-        var job = await ImportAsync(client, $"First Name,Email ID\nErik,{email}\nFrida,{Unique("frida")}\n", updateExisting: true);
+        var job = await client.ImportCsvAsync($"First Name,Email ID\nErik,{email}\nFrida,{Unique("frida")}\n", updateExisting: true);
 
         Assert.Equal((1, 1), (job.Created, job.Rejected));
         Assert.Equal(new ImportProblemDto(1, "", ValidationCodes.ErasedPerson, "This person asked to have their data erased (GDPR Art. 17) and cannot be added again."), job.Problems.Single());
@@ -118,7 +118,7 @@ public sealed class ImportTests(ApiFactory factory)
         var target = await (await factory.CreateTenantAsync()).RepClientAsync();
 
         var job = (await target.Typed().StartImportAsync(new MemoryStream(export.Content), export.FileName, updateExisting: false)).AssertValue(HttpStatusCode.Accepted);
-        job = await WaitAsync(target, job.Id);
+        job = await target.WaitForImportAsync(job.Id);
 
         Assert.Equal((1, 0), (job.Created, job.Rejected));
         var imported = await target.LookupAsync(email);
@@ -170,35 +170,12 @@ public sealed class ImportTests(ApiFactory factory)
         form.Add(file, "file", "people.csv");
 
         var started = await (await client.PostAsync(ApiRoutes.Imports, form)).ReadAsync<ImportJobDto>(HttpStatusCode.Accepted);
-        var job = await WaitAsync(client, started.Id);
+        var job = await client.WaitForImportAsync(started.Id);
 
         Assert.Equal(("people.csv", 1), (job.FileName, job.Created));
         Assert.Equal(job.Id, (await client.Typed().ListImportsAsync()).AssertValue().Single().Id); // a rep who left finds it again
         var other = await (await factory.CreateTenantAsync()).RepClientAsync();
         Assert.Equal(404, (await other.Typed().GetImportAsync(job.Id)).Status);
         Assert.Empty((await other.Typed().ListImportsAsync()).AssertValue());
-    }
-
-    private static async Task<ImportJobDto> ImportAsync(HttpClient client, string csv, bool updateExisting)
-    {
-        var started = (await client.Typed().StartImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv", updateExisting))
-            .AssertValue(HttpStatusCode.Accepted);
-        return await WaitAsync(client, started.Id);
-    }
-
-    private static async Task<ImportJobDto> WaitAsync(HttpClient client, Guid id)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var job = (await client.Typed().GetImportAsync(id)).AssertValue();
-            if (job.Status is ImportStatus.Completed or ImportStatus.Failed)
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Import {id} did not finish in 30 s.");
     }
 }

@@ -45,4 +45,29 @@ public static class ContactApi
         SourceType? source = null,
         string? sourceDescription = null) =>
         new(type, authorizationDescription, consentDate, consentPurpose, source ?? current.SourceType, sourceDescription, current.Version);
+
+    /// <summary>Uploads <paramref name="csv"/> as an import and waits until the job has finished.</summary>
+    public static async Task<ImportJobDto> ImportCsvAsync(this HttpClient client, string csv, bool updateExisting, string fileName = "test.csv")
+    {
+        var started = (await client.Typed().StartImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), fileName, updateExisting))
+            .AssertValue(HttpStatusCode.Accepted);
+        return await client.WaitForImportAsync(started.Id);
+    }
+
+    /// <summary>Polls an import job until it has completed or failed (30 s at most).</summary>
+    public static async Task<ImportJobDto> WaitForImportAsync(this HttpClient client, Guid id)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var job = (await client.Typed().GetImportAsync(id)).AssertValue();
+            if (job.Status is ImportStatus.Completed or ImportStatus.Failed)
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Import {id} did not finish in 30 s.");
+    }
 }

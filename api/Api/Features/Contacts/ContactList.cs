@@ -24,7 +24,7 @@ public static class ContactList
     /// <summary>How a search will be run: its folded words and whether it is broad (see <see cref="BroadShare"/>).</summary>
     public sealed record SearchPlan(string[] Words, double Share)
     {
-        public bool Broad => Share >= BroadShare && Words.Length > 0;
+        public bool Broad => Share >= BroadShare; // no words: the share is 0
     }
 
     /// <summary>

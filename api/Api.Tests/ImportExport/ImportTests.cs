@@ -115,6 +115,7 @@ public sealed class ImportTests(ApiFactory factory)
             FirstName = "Åke", LastName = "Öst", Email = email, Phone = "+46 70 123 45 67", Title = "=Chief", Other = "-minus, \"quoted\"",
         })).AssertValue(HttpStatusCode.Created);
         var export = (await source.Typed().ExportContactCsvAsync(contact.Id)).AssertValue();
+        Assert.Contains("\"'-minus, \"\"quoted\"\"\"", Encoding.UTF8.GetString(export.Content), StringComparison.Ordinal); // escaped, quoted
         var target = await (await factory.CreateTenantAsync()).RepClientAsync();
 
         var job = (await target.Typed().StartImportAsync(new MemoryStream(export.Content), export.FileName, updateExisting: false)).AssertValue(HttpStatusCode.Accepted);

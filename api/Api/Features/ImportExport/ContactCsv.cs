@@ -1,14 +1,14 @@
 using System.Globalization;
-using CsvHelper;
 using ComplianceConnect.Shared.Values;
 
 namespace ComplianceConnect.Api.Features.ImportExport;
 
 /// <summary>
-/// The export's CSV: the model product's 16 columns, RFC 4180 quoting, UTF-8 with a byte order
-/// mark (so Excel shows å, ä, ö), ISO 8601 UTC times, and OWASP formula-injection protection — a
-/// cell starting with = + - @ tab or CR gets a leading apostrophe (E.164 phones included, which also
+/// The export's CSV: the model product's 16 columns, RFC 4180 quoting and CRLF records, UTF-8 with a
+/// byte order mark (so Excel shows å, ä, ö), ISO 8601 UTC times, and OWASP formula-injection protection —
+/// a cell starting with = + - @ tab or CR gets a leading apostrophe (E.164 phones included, which also
 /// keeps Excel from turning them into numbers). <see cref="ImportColumns"/> removes it again.
+/// <see cref="CsvExportResult"/> has PostgreSQL write the records.
 /// </summary>
 public static class ContactCsv
 {
@@ -23,20 +23,11 @@ public static class ContactCsv
 
     public const string MediaType = "text/csv";
 
-    /// <summary>RFC 4180 with CRLF, the injection apostrophe, and a UTF-8 byte order mark (without it Excel reads the local ANSI code page).</summary>
-    public static CsvWriterOptions Options => new()
-    {
-        Mode = CsvMode.Rfc4180,
-        NewLine = "\r\n",
-        Injection = CsvInjection.Escape,
-        InjectionEscape = '\'',
-        WriteByteOrderMark = true,
-    };
+    /// <summary>What goes before a cell that starts with one of <see cref="InjectionCharacters"/>.</summary>
+    public const char InjectionEscape = '\'';
 
-    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>The header record (CsvHelper ends it).</summary>
-    public static void WriteHeader(CsvWriter csv) => csv.WriteHeader(Header);
+    /// <summary>The header record, CRLF-terminated (RFC 4180); no name needs quoting.</summary>
+    public static readonly string HeaderLine = string.Join(',', Header) + "\r\n";
 
     /// <summary>
     /// A sensible file name: "contact-jane-doe-2026-12-01.csv" for one person (letters folded to

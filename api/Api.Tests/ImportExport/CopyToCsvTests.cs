@@ -1,0 +1,33 @@
+using ComplianceConnect.Api.Features.ImportExport;
+
+namespace ComplianceConnect.Api.Tests.ImportExport;
+
+/// <summary>The export's LF-to-CRLF pass over COPY's CSV, which arrives in pieces that may split a cell anywhere.</summary>
+public sealed class CopyToCsvTests
+{
+    // Two records as COPY writes them: a quoted cell with a line break, one with doubled quotes ending in a line
+    // break, an empty quoted cell, and a cell of a single escaped quote.
+    private const string FromCopy = "a,\"x\ny\",\"say \"\"hi\"\"\n\"\nb,\"\",\"\"\"\"\n";
+    private const string Expected = "a,\"x\ny\",\"say \"\"hi\"\"\n\"\r\nb,\"\",\"\"\"\"\r\n";
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void Record_ends_become_CRLF_and_line_breaks_inside_quoted_cells_stay_wherever_the_pieces_split(int pieceLength)
+    {
+        var quoted = false;
+        var written = new System.Text.StringBuilder();
+        var output = new char[2 * pieceLength];
+        for (var at = 0; at < FromCopy.Length; at += pieceLength)
+        {
+            var piece = FromCopy.AsSpan(at, Math.Min(pieceLength, FromCopy.Length - at));
+            written.Append(output, 0, CsvExportResult.ToCrLf(piece, output, ref quoted));
+        }
+
+        Assert.Equal(Expected, written.ToString());
+        Assert.False(quoted);
+    }
+}

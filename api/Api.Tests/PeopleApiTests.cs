@@ -183,6 +183,8 @@ public sealed class PeopleApiTests(ApiFactory factory)
         async Task<(int Total, string Ids)> List(ContactFilter filter)
         {
             var page = (await rep.Typed().ListContactsAsync(new ContactQuery { Filter = filter })).AssertValue();
+            var counted = (await rep.Typed().CountContactsAsync(filter)).AssertValue(); // the People page's own count request
+            Assert.Equal(page.Total, counted.Total);
             return (page.Total ?? -1, Ids(page.Items.Select(c => c.Id).ToArray()));
         }
 
@@ -205,11 +207,12 @@ public sealed class PeopleApiTests(ApiFactory factory)
     [InlineData("capturedByMe=perhaps", "capturedByMe")]
     [InlineData("createdFrom=1.5", "createdFrom")]
     [InlineData("subscription=Maybe", "subscription")]
-    public async Task A_bad_filter_is_a_400_naming_it(string query, string field)
+    public async Task A_bad_filter_is_a_400_naming_it_from_the_list_and_from_the_count(string query, string field)
     {
         var client = await (await factory.CreateTenantAsync()).RepClientAsync();
 
         Assert.NotEmpty(await (await client.GetAsync(ApiRoutes.Contacts + "?" + query)).AssertFieldErrorAsync(field));
+        Assert.NotEmpty(await (await client.GetAsync(ApiRoutes.ContactCount + "?" + query)).AssertFieldErrorAsync(field));
     }
 
     [Fact]

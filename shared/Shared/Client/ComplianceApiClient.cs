@@ -60,6 +60,14 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery? query = null, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.Contacts + query?.ToQueryString(), Json.ContactPage, null, ct);
 
+    /// <summary>How many contacts match <paramref name="filter"/> (the People page asks for it next to the first page's rows, which it asks without the total).</summary>
+    public Task<ApiResult<ContactCount>> CountContactsAsync(ContactFilter filter, CancellationToken ct = default)
+    {
+        var query = new QueryString();
+        ContactFilterQuery.AddTo(query, filter);
+        return SendAsync(HttpMethod.Get, ApiRoutes.ContactCount + query, Json.ContactCount, null, ct);
+    }
+
     /// <summary>Contacts whose name, email, company or title contains every word of <paramref name="text"/> (case and accents ignored).</summary>
     public Task<ApiResult<ContactPage>> SearchContactsAsync(string text, int? pageSize = null, CancellationToken ct = default) =>
         ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = text }, PageSize = pageSize }, ct);

@@ -27,6 +27,9 @@ public static class ApiRoutes
     /// <summary>GET (list, search) and POST (create) contacts.</summary>
     public const string Contacts = "/api/contacts";
 
+    /// <summary>GET: how many contacts the list's filter (its query parameters) matches.</summary>
+    public const string ContactCount = Contacts + "/count";
+
     /// <summary>GET: the organization's contacts counted by legal basis and by source.</summary>
     public const string ContactOverview = Contacts + "/overview";
 

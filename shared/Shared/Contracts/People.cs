@@ -97,6 +97,9 @@ public sealed record ContactFilter
 /// <param name="NextCursor">Opaque: send it back as <c>cursor</c> for the next page; null on the last page.</param>
 public sealed record ContactPage(IReadOnlyList<ContactDto> Items, int? Total, string? NextCursor);
 
+/// <summary>How many contacts a filter of the People list matches.</summary>
+public sealed record ContactCount(int Total);
+
 /// <summary>The organization's contacts counted by legal basis and by source, in one query.</summary>
 /// <param name="Total">All contacts.</param>
 /// <param name="WithoutLegalBasis">Contacts with no legal basis recorded.</param>

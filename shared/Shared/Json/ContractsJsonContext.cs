@@ -38,6 +38,7 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(SalesforceTestResultDto))]
 [JsonSerializable(typeof(PagedResult<ContactDto>))]
 [JsonSerializable(typeof(ContactPage))]
+[JsonSerializable(typeof(ContactCount))]
 [JsonSerializable(typeof(ContactFilter))]
 [JsonSerializable(typeof(ComplianceOverviewDto))]
 [JsonSerializable(typeof(BulkAuthorizationRequest))]

@@ -18,6 +18,10 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery query) =>
         SendAsync(client => client.ListContactsAsync(query));
 
+    /// <summary>How many contacts the People list's filter matches.</summary>
+    public Task<ApiResult<ContactCount>> CountContactsAsync(ContactFilter filter) =>
+        SendAsync(client => client.CountContactsAsync(filter));
+
     public Task<ApiResult<ComplianceOverviewDto>> GetOverviewAsync() =>
         SendAsync(client => client.GetOverviewAsync());
 

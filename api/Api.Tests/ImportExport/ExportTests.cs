@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ComplianceConnect.Api.Features.ImportExport;
 using ComplianceConnect.Api.Tests.Infrastructure;
 using ComplianceConnect.Shared;
 using ComplianceConnect.Shared.Compliance;
@@ -265,12 +266,24 @@ public sealed class ExportTests(ApiFactory factory)
 
         Assert.Equal(imported + 1, ReadWithCsvHelper(file.Content).Rows.Count);
         var exportId = Guid.Parse((await factory.TextsAsync("SELECT id FROM contact_exports WHERE organization_id = @org", tenant.Organization.Id)).Single()!);
-        using var plan = await factory.ExplainAsync(Api.Features.ImportExport.CsvExportResult.Sql, ("export", exportId));
+        using var plan = await factory.ExplainAsync(CsvExportResult.Sql(large: false), null, ("export", exportId));
         var nodes = Descendants(plan.RootElement[0].GetProperty("Plan")).ToList();
         var contactScans = nodes.Where(n => n.TryGetProperty("Relation Name", out var relation) && relation.GetString() == "contacts").ToList();
         Assert.NotEmpty(contactScans);
         Assert.All(contactScans, scan => Assert.Contains("e.id", scan.TryGetProperty("Index Cond", out var condition) ? condition.GetString() : "(no index condition)", StringComparison.Ordinal));
         Assert.DoesNotContain(nodes, n => n.TryGetProperty("Join Filter", out var filter) && filter.GetString()!.Contains("e.id", StringComparison.Ordinal));
+
+        // A large export's plan, under the same stale statistics: the ids meet the contacts in one hash (or merge) join,
+        // and the query gives the very rows of the small export's, in the same order.
+        var settings = string.Join("; ", CsvExportResult.HashJoinSettings.Select(s => $"SET {s.Name} = {s.Value}"));
+        using var largePlan = await factory.ExplainAsync(CsvExportResult.Sql(large: true), settings, ("export", exportId), ("organization", tenant.Organization.Id));
+        var largeNodes = Descendants(largePlan.RootElement[0].GetProperty("Plan")).ToList();
+        Assert.Contains(largeNodes, n => (n.TryGetProperty("Hash Cond", out var c) || n.TryGetProperty("Merge Cond", out c)) && c.GetString()!.Contains("e.id", StringComparison.Ordinal));
+        Assert.DoesNotContain(largeNodes, n => (n.TryGetProperty("Index Cond", out var c) || n.TryGetProperty("Join Filter", out c) || n.TryGetProperty("Filter", out c))
+            && c.GetString()!.Contains("e.id", StringComparison.Ordinal)); // no probe or test per id: the ids meet the contacts in one hash or merge
+        Assert.Equal(
+            await factory.RowsAsOwnerAsync(CsvExportResult.Sql(large: false), null, ("export", exportId)),
+            await factory.RowsAsOwnerAsync(CsvExportResult.Sql(large: true), settings, ("export", exportId), ("organization", tenant.Organization.Id)));
 
         static IEnumerable<JsonElement> Descendants(JsonElement node) =>
             node.TryGetProperty("Plans", out var children) ? children.EnumerateArray().SelectMany(Descendants).Prepend(node) : [node];

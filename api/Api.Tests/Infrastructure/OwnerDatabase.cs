@@ -39,18 +39,35 @@ public static class OwnerDatabase
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The plan PostgreSQL chooses for <paramref name="sql"/> (not run), as <c>EXPLAIN (FORMAT JSON)</c>'s document.</summary>
-    public static async Task<System.Text.Json.JsonDocument> ExplainAsync(this ApiFactory factory, string sql, params (string Name, object Value)[] parameters)
+    /// <summary>The plan PostgreSQL chooses for <paramref name="sql"/> (not run), as <c>EXPLAIN (FORMAT JSON)</c>'s document, after the <c>SET</c>s in <paramref name="settings"/>.</summary>
+    public static async Task<System.Text.Json.JsonDocument> ExplainAsync(this ApiFactory factory, string sql, string? settings, params (string Name, object Value)[] parameters) =>
+        System.Text.Json.JsonDocument.Parse((await factory.RowsAsOwnerAsync("EXPLAIN (FORMAT JSON) " + sql, settings, parameters)).Single());
+
+    /// <summary>Every row of <paramref name="sql"/> as the owner, its columns joined by '|' (NULL as empty), after the <c>SET</c>s in <paramref name="settings"/>.</summary>
+    public static async Task<List<string>> RowsAsOwnerAsync(this ApiFactory factory, string sql, string? settings, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        if (settings is not null)
+        {
+            await using var set = new NpgsqlCommand(settings, connection);
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);
         }
 
-        return System.Text.Json.JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString())));
+        }
+
+        return rows;
     }
 
     /// <summary>

@@ -32,20 +32,19 @@ public static class ExportApi
         }
 
         var export = await RecordAsync(db, ContactExport.Csv, [id], clock, ct);
-        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.FileName(contact.FirstName, contact.LastName, export.ExportedAt));
+        return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.FileName(contact.FirstName, contact.LastName, export.ExportedAt));
     }
 
     /// <summary>
     /// The People page's selection as one CSV. The ids that are the organization's contacts are
-    /// recorded (and audited) first, in the file's order (the People list's name order); then exactly
-    /// those are streamed in that order.
+    /// recorded (and audited) first; then exactly those are streamed.
     /// </summary>
     public static async Task<CsvExportResult> ExportMany(ContactIdsRequest request, AppDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var requested = request.Ids!.Distinct().ToArray();
-        var found = await db.Contacts.AsNoTracking().Where(c => requested.Contains(c.Id)).OrderBy(c => c.SortName).ThenBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
+        var found = await db.Contacts.AsNoTracking().Where(c => requested.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
         var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
-        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.BulkFileName(export.ExportedAt));
+        return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.BulkFileName(export.ExportedAt));
     }
 
     /// <summary>
@@ -54,9 +53,9 @@ public static class ExportApi
     /// </summary>
     public static async Task<CsvExportResult> ExportMatching(ExportMatchingRequest request, AppDbContext db, TenantScope scope, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var found = await db.Contacts.AsNoTracking().Matching(db, request.Filter!, user.UserId).OrderBy(c => c.SortName).ThenBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
+        var found = await db.Contacts.AsNoTracking().Matching(db, request.Filter!, user.UserId).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
         var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
-        return new CsvExportResult(scope.Current!, export.Id, ContactCsv.BulkFileName(export.ExportedAt));
+        return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.BulkFileName(export.ExportedAt));
     }
 
     /// <summary>Everything held about one person (GDPR Art. 15/20), as JSON.</summary>

@@ -10,8 +10,23 @@ namespace ComplianceConnect.Shared.Extraction;
 /// <param name="Links">The links whose text is on this line.</param>
 internal sealed record CardLine(string Text, IElement Element, List<int> Orders, List<IElement> Links)
 {
-    public bool Contains(Page page, IElement element) =>
-        page.RangeOf(element) is { } range && Orders.Exists(o => o >= range.Start && o <= range.End);
+    public bool Contains(Page page, IElement element)
+    {
+        if (page.RangeOf(element) is not { } range)
+        {
+            return false;
+        }
+
+        foreach (var order in Orders)
+        {
+            if (order >= range.Start && order <= range.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
@@ -34,29 +49,31 @@ internal static class CardLines
 
     private static readonly string[] FieldClassWords = ["name", "title", "role", "position", "job", "company", "org", "email", "phone", "tel"];
 
+    // Reused per thread, as in TextUtil.VisibleText: a page asks for the lines of hundreds of blocks, and growing a
+    // fresh builder, stack and lists for each was most of the contact-card reader's allocation.
+    [ThreadStatic]
+    private static Buffers? _buffers;
+
     public static List<CardLine> Of(Page page, IElement root, int maxLines)
     {
-        var lines = new List<CardLine>();
-        var text = new StringBuilder();
-        var orders = new List<int>();
-        var links = new List<IElement>();
-        IElement? first = null;
-
-        void Flush()
+        var buffers = _buffers ??= new Buffers();
+        _buffers = null; // not shared with a nested call, should one ever happen
+        try
         {
-            var value = TextUtil.Normalize(text.ToString());
-            if (value is not null && first is not null)
-            {
-                lines.Add(new CardLine(value, first, [.. orders], [.. links]));
-            }
-
-            text.Clear();
-            orders.Clear();
-            links.Clear();
-            first = null;
+            return Of(page, root, maxLines, buffers);
         }
+        finally
+        {
+            buffers.Clear();
+            _buffers = buffers;
+        }
+    }
 
-        var stack = new Stack<(INode Node, bool Exit)>();
+    private static List<CardLine> Of(Page page, IElement root, int maxLines, Buffers buffers)
+    {
+        var lines = new List<CardLine>();
+        var line = buffers.Line;
+        var stack = buffers.Stack;
         stack.Push((root, false));
         var budget = MaxNodes;
         while (stack.Count > 0 && lines.Count < maxLines && budget-- > 0)
@@ -64,42 +81,40 @@ internal static class CardLines
             var (node, exit) = stack.Pop();
             if (exit)
             {
-                Flush();
+                line.Flush(lines);
                 continue;
             }
 
             if (node is ICharacterData { NodeType: NodeType.Text } data)
             {
+                // The parts between newlines, as string.Split('\n') would give them, without allocating them.
                 var parent = data.ParentElement ?? root;
-                var parts = data.Data.Contains('\n', StringComparison.Ordinal) ? data.Data.Split('\n') : [data.Data];
-                for (var i = 0; i < parts.Length; i++)
+                var rest = data.Data.AsSpan();
+                for (var first = true; ; first = false)
                 {
-                    if (i > 0)
+                    var newline = rest.IndexOf('\n');
+                    var part = newline < 0 ? rest : rest[..newline];
+                    if (!first)
                     {
-                        Flush();
+                        line.Flush(lines);
                     }
 
-                    if (parts[i].Length > 0)
+                    if (part.Length > 0)
                     {
-                        if (!string.IsNullOrWhiteSpace(parts[i]))
+                        if (!part.IsWhiteSpace())
                         {
-                            first ??= parent;
-                            orders.Add(page.Order(parent));
-                            if (Enclosing(parent, root, "a") is { } link && !links.Contains(link))
-                            {
-                                // Two links side by side ("Mob: 913 45 678" then "ola@…", shown as blocks by the
-                                // site's CSS) are two values, never one word.
-                                if (links.Count > 0 && text.Length > 0 && !char.IsWhiteSpace(text[^1]))
-                                {
-                                    text.Append(' ');
-                                }
-
-                                links.Add(link);
-                            }
+                            line.Add(page, parent, root);
                         }
 
-                        text.Append(parts[i]);
+                        line.Text.Append(part);
                     }
+
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    rest = rest[(newline + 1)..];
                 }
 
                 continue;
@@ -119,7 +134,7 @@ internal static class CardLines
             var breaks = IsBreaking(name) || (element != root && IsFieldElement(element));
             if (breaks)
             {
-                Flush();
+                line.Flush(lines);
                 stack.Push((element, true));
             }
 
@@ -130,8 +145,72 @@ internal static class CardLines
             }
         }
 
-        Flush();
+        line.Flush(lines);
         return lines;
+    }
+
+    /// <summary>The line being read: its text so far, the elements it came from and its links.</summary>
+    private sealed class LineBuffer
+    {
+        public StringBuilder Text { get; } = new();
+
+        private readonly List<int> _orders = [];
+        private readonly List<IElement> _links = [];
+        private IElement? _first;
+
+        /// <summary>Records that text of <paramref name="parent"/> (not only whitespace) is about to be appended.</summary>
+        public void Add(Page page, IElement parent, IElement root)
+        {
+            _first ??= parent;
+            _orders.Add(page.Order(parent));
+            if (Enclosing(parent, root, "a") is { } link && !_links.Contains(link))
+            {
+                // Two links side by side ("Mob: 913 45 678" then "ola@…", shown as blocks by the site's CSS) are two
+                // values, never one word.
+                if (_links.Count > 0 && Text.Length > 0 && !char.IsWhiteSpace(Text[^1]))
+                {
+                    Text.Append(' ');
+                }
+
+                _links.Add(link);
+            }
+        }
+
+        public void Flush(List<CardLine> lines)
+        {
+            var value = TextUtil.Normalize(Text);
+            if (value is not null && _first is not null)
+            {
+                lines.Add(new CardLine(value, _first, [.. _orders], [.. _links]));
+            }
+
+            Clear();
+        }
+
+        public void Clear()
+        {
+            Text.Clear();
+            _orders.Clear();
+            _links.Clear();
+            _first = null;
+        }
+    }
+
+    private sealed class Buffers
+    {
+        public LineBuffer Line { get; } = new();
+
+        public Stack<(INode Node, bool Exit)> Stack { get; } = new();
+
+        public void Clear()
+        {
+            Line.Clear();
+            Stack.Clear(); // let go of the page's nodes
+            if (Line.Text.Capacity > 64 * 1024)
+            {
+                Line.Text.Capacity = 1024; // do not hold on to the buffer of one huge line
+            }
+        }
     }
 
     private static bool IsFieldElement(IElement element)

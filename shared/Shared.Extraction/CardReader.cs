@@ -85,16 +85,7 @@ internal static partial class CardReader
                 lineCache[block] = lines;
             }
 
-            // A link is its own line; an address written in text is on the line that spells it.
-            var seedLine = fact is { IsLink: false }
-                ? lines.FindIndex(l => l.Contains(page, seed) && SpellsValue(l.Text, fact))
-                : lines.FindIndex(l => l.Contains(page, seed));
-            if (seedLine < 0 && fact is { Kind: LinkKind.Profile })
-            {
-                // An icon link to a person's LinkedIn or X has no text of its own: it follows its card's last line.
-                var at = page.Order(seed);
-                seedLine = lines.FindLastIndex(l => l.Orders.Count > 0 && l.Orders[^1] < at);
-            }
+            var seedLine = SeedLine(page, lines, seed, fact);
 
             if (seedLine < 0)
             {
@@ -126,6 +117,34 @@ internal static partial class CardReader
                 return;
             }
         }
+    }
+
+    /// <summary>The line the seed is on, or -1. Loops, not lambdas: this runs for every seed at every level climbed.</summary>
+    private static int SeedLine(Page page, List<CardLine> lines, IElement seed, LinkFact? fact)
+    {
+        // A link is its own line; an address written in text is on the line that spells it.
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Contains(page, seed) && (fact is not { IsLink: false } || SpellsValue(lines[i].Text, fact)))
+            {
+                return i;
+            }
+        }
+
+        if (fact is { Kind: LinkKind.Profile })
+        {
+            // An icon link to a person's LinkedIn or X has no text of its own: it follows its card's last line.
+            var at = page.Order(seed);
+            for (var i = lines.Count - 1; i >= 0; i--)
+            {
+                if (lines[i].Orders.Count > 0 && lines[i].Orders[^1] < at)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -74,12 +74,25 @@ internal static class PageTitles
 
     private static List<string> Split(string value)
     {
+        // Split by each separator in turn. A segment without the separator is kept trimmed (as Split would return it),
+        // so a heading with no separator in it costs eleven searches, not eleven arrays and lists.
         var segments = new List<string> { value };
         foreach (var separator in Separators)
         {
-            segments = segments
-                .SelectMany(s => s.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .ToList();
+            List<string>? split = null;
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var segment = segments[i];
+                if (split is null && !segment.Contains(separator, StringComparison.Ordinal) && segment.Trim() == segment && segment.Length > 0)
+                {
+                    continue;
+                }
+
+                split ??= segments[..i];
+                split.AddRange(segment.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+
+            segments = split ?? segments;
         }
 
         // "Jane Doe, Head of Data Protection" – a comma may separate the name from a title.

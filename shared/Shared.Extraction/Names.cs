@@ -144,7 +144,7 @@ internal static partial class Names
                 continue;
             }
 
-            if (!token.All(c => char.IsLetter(c) || c is '.' or '-' or '\'' or '’'))
+            if (!IsNameWord(token))
             {
                 return false;
             }
@@ -159,7 +159,7 @@ internal static partial class Names
                 continue;
             }
 
-            if (NotNameWords.Contains(token) || JobTitles.IsJobWord(token) || token.Count(char.IsLetter) < 2)
+            if (NotNameWords.Contains(token) || JobTitles.IsJobWord(token) || CountLetters(token) < 2)
             {
                 return false;
             }
@@ -168,6 +168,31 @@ internal static partial class Names
         }
 
         return substantial >= 2 || (substantial == 1 && tokens.Length >= 2 && !IsInitial(tokens[^1]));
+    }
+
+    // Loops, not LINQ over the string: these run for every word of every line tried as a name.
+    private static bool IsNameWord(string token)
+    {
+        foreach (var c in token)
+        {
+            if (!(char.IsLetter(c) || c is '.' or '-' or '\'' or '’'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CountLetters(string token)
+    {
+        var letters = 0;
+        foreach (var c in token)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters;
     }
 
     /// <summary>Given and family name from a full name; handles "Doe, Jane" and particles ("Ludwig van Beethoven").</summary>
@@ -344,22 +369,32 @@ internal static partial class Names
 
     private static string KeepNameCharacters(string value)
     {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        // Nearly every value is a name already: then there is nothing to replace and no builder to fill.
+        var first = 0;
+        while (first < value.Length && IsNameCharacter(value[first]))
         {
-            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
-                || c is ' ' or '.' or '-' or '\'' or '’' or ',' or '/' or '|' or ':' or '–' or '—' or '·' or '&' or '@')
-            {
-                builder.Append(c);
-            }
-            else
-            {
-                builder.Append(' '); // emoji, symbols, stray punctuation
-            }
+            first++;
         }
 
-        return TextUtil.Normalize(builder.ToString()) ?? "";
+        if (first == value.Length)
+        {
+            return TextUtil.Normalize(value) ?? "";
+        }
+
+        var builder = new StringBuilder(value.Length);
+        builder.Append(value, 0, first);
+        for (var i = first; i < value.Length; i++)
+        {
+            // emoji, symbols, stray punctuation become spaces
+            builder.Append(IsNameCharacter(value[i]) ? value[i] : ' ');
+        }
+
+        return TextUtil.Normalize(builder) ?? "";
     }
+
+    private static bool IsNameCharacter(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+        || c is ' ' or '.' or '-' or '\'' or '’' or ',' or '/' or '|' or ':' or '–' or '—' or '·' or '&' or '@';
 
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
     private static partial Regex Parenthetical();

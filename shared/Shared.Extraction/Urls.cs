@@ -16,14 +16,14 @@ internal static class Urls
     /// <summary>The URL without analytics parameters (utm_*, fbclid, …) and without a fragment.</summary>
     public static string WithoutTracking(Uri url)
     {
-        var builder = new StringBuilder();
-        builder.Append(url.GetLeftPart(UriPartial.Path));
+        var path = url.GetLeftPart(UriPartial.Path);
         var query = url.Query.TrimStart('?');
         if (query.Length == 0)
         {
-            return builder.ToString();
+            return path; // most links: no builder to copy it through
         }
 
+        var builder = new StringBuilder(path);
         var kept = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(pair =>
         {
             var name = pair.Split('=')[0];

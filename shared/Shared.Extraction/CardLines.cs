@@ -73,6 +73,7 @@ internal static class CardLines
     {
         var lines = new List<CardLine>();
         var line = buffers.Line;
+        var text = line.Text;
         var stack = buffers.Stack;
         stack.Push((root, false));
         var budget = MaxNodes;
@@ -87,9 +88,26 @@ internal static class CardLines
 
             if (node is ICharacterData { NodeType: NodeType.Text } data)
             {
-                // The parts between newlines, as string.Split('\n') would give them, without allocating them.
                 var parent = data.ParentElement ?? root;
-                var rest = data.Data.AsSpan();
+                var value = data.Data;
+                if (!value.Contains('\n', StringComparison.Ordinal))
+                {
+                    // Nearly every text node: one part, appended as is.
+                    if (value.Length > 0)
+                    {
+                        if (!string.IsNullOrWhiteSpace(value))
+                        {
+                            line.Add(page, parent, root);
+                        }
+
+                        text.Append(value);
+                    }
+
+                    continue;
+                }
+
+                // The parts between newlines, as string.Split('\n') would give them, without allocating them.
+                var rest = value.AsSpan();
                 for (var first = true; ; first = false)
                 {
                     var newline = rest.IndexOf('\n');
@@ -106,7 +124,7 @@ internal static class CardLines
                             line.Add(page, parent, root);
                         }
 
-                        line.Text.Append(part);
+                        text.Append(part);
                     }
 
                     if (newline < 0)
@@ -178,7 +196,7 @@ internal static class CardLines
 
         public void Flush(List<CardLine> lines)
         {
-            var value = TextUtil.Normalize(Text);
+            var value = TextUtil.Normalize(Text.ToString());
             if (value is not null && _first is not null)
             {
                 lines.Add(new CardLine(value, _first, [.. _orders], [.. _links]));

@@ -389,7 +389,7 @@ internal static partial class Names
             builder.Append(IsNameCharacter(value[i]) ? value[i] : ' ');
         }
 
-        return TextUtil.Normalize(builder) ?? "";
+        return TextUtil.Normalize(builder.ToString()) ?? "";
     }
 
     private static bool IsNameCharacter(char c) =>

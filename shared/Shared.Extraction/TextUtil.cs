@@ -37,93 +37,15 @@ internal static partial class TextUtil
         }
 
         var rented = value.Length > 256 ? ArrayPool<char>.Shared.Rent(value.Length) : null;
-        var normalizer = new Normalizer(rented is null ? stackalloc char[256] : rented.AsSpan());
-        normalizer.Append(value);
-        var result = normalizer.Length == 0 ? null : normalizer.Changed || normalizer.Length != value.Length ? normalizer.ToString() : value;
-        if (rented is not null)
+        var buffer = rented is null ? stackalloc char[256] : rented.AsSpan();
+        var length = 0;
+        var pendingSpace = false;
+        var changed = false;
+        foreach (var c in value)
         {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// <see cref="Normalize(string?)"/> of the builder's text, read from its chunks: one string instead of
-    /// <c>ToString()</c>'s and then the normalized one.
-    /// </summary>
-    public static string? Normalize(StringBuilder value)
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        var rented = value.Length > 256 ? ArrayPool<char>.Shared.Rent(value.Length) : null;
-        var normalizer = new Normalizer(rented is null ? stackalloc char[256] : rented.AsSpan());
-        foreach (var chunk in value.GetChunks())
-        {
-            normalizer.Append(chunk.Span);
-        }
-
-        var result = normalizer.Length == 0 ? null : normalizer.ToString();
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return result;
-    }
-
-    /// <summary>The text being normalized, written into a buffer at least as long as the input.</summary>
-    private ref struct Normalizer(Span<char> buffer)
-    {
-        private readonly Span<char> _buffer = buffer;
-        private int _length;
-        private bool _pendingSpace;
-        private bool _changed;
-
-        public readonly int Length => _length;
-
-        /// <summary>True when a character was replaced or dropped (trailing whitespace included).</summary>
-        public readonly bool Changed => _changed || _pendingSpace;
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            // Locals in the loop, written back once: this runs per character of nearly every text on the page.
-            var buffer = _buffer;
-            var length = _length;
-            var pendingSpace = _pendingSpace;
-            var changed = _changed;
-            foreach (var c in text)
+            if (c is > ' ' and < '\u007F')
             {
-                if (c is > ' ' and < '\u007F')
-                {
-                    // Printable ASCII, nearly every character: kept, after the space pending before it.
-                    if (pendingSpace)
-                    {
-                        buffer[length++] = ' ';
-                        pendingSpace = false;
-                    }
-
-                    buffer[length++] = c;
-                    continue;
-                }
-
-                if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
-                {
-                    changed = true;
-                    continue; // zero-width characters and soft hyphens are invisible: drop them, do not turn them into spaces
-                }
-
-                if (char.IsWhiteSpace(c) || char.IsControl(c))
-                {
-                    // Kept as is only when it is one plain space between two kept characters.
-                    changed |= c != ' ' || pendingSpace || length == 0;
-                    pendingSpace = length > 0;
-                    continue;
-                }
-
+                // Printable ASCII, nearly every character: kept, after the space pending before it.
                 if (pendingSpace)
                 {
                     buffer[length++] = ' ';
@@ -131,15 +53,40 @@ internal static partial class TextUtil
                 }
 
                 buffer[length++] = c;
+                continue;
             }
 
-            _length = length;
-            _pendingSpace = pendingSpace;
-            _changed = changed;
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            {
+                changed = true;
+                continue; // zero-width characters and soft hyphens are invisible: drop them, do not turn them into spaces
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                // Kept as is only when it is one plain space between two kept characters.
+                changed |= c != ' ' || pendingSpace || length == 0;
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                buffer[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            buffer[length++] = c;
         }
 
-        /// <summary>The normalized text; a pending space at the end is trailing whitespace, dropped.</summary>
-        public override readonly string ToString() => new(_buffer[.._length]);
+        changed |= pendingSpace; // trailing whitespace
+        var result = length == 0 ? null : changed || length != value.Length ? new string(buffer[..length]) : value;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -237,14 +184,14 @@ internal static partial class TextUtil
             builder.Length = maxChars;
         }
 
-        var text = Normalize(builder);
+        var text = builder.ToString();
         stack.Clear(); // let go of the page's nodes
         if (builder.Capacity > 64 * 1024)
         {
             _visibleTextBuilder = null; // do not hold on to the buffer of one huge text
         }
 
-        return text;
+        return Normalize(text);
     }
 
     [ThreadStatic]

@@ -167,6 +167,127 @@ internal static class CardLines
         return lines;
     }
 
+    /// <summary>A character a line's reading starts at, once leading bullets and symbols ("🎤", "•") are passed.</summary>
+    public static bool OpensText(char c) => char.IsLetterOrDigit(c) || c is '"' or '(' or '+';
+
+    /// <summary>
+    /// Whether the line of <paramref name="root"/> that <paramref name="seed"/>'s text is on, as <see cref="Of(Page, IElement, int)"/> would
+    /// split it, certainly opens (past its leading symbols) with text before the seed's whose first character is not
+    /// <paramref name="first"/>. Walks the block as <see cref="Of(Page, IElement, int)"/> does, up to the seed, without building any line;
+    /// false whenever it cannot tell.
+    /// </summary>
+    public static bool OpensBeforeWithOther(Page page, IElement root, IElement seed, char first, int maxLines)
+    {
+        if (page.RangeOf(seed) is not { } range)
+        {
+            return false;
+        }
+
+        var buffers = _buffers ??= new Buffers();
+        _buffers = null;
+        var stack = buffers.Stack;
+        try
+        {
+            stack.Push((root, false));
+            var budget = MaxNodes;
+            var lines = 0; // lines flushed with text so far: at least as many as Of would keep
+            var lineHasText = false;
+            var opening = '\0'; // the current line's first opening character, '\0' while there is none
+            while (stack.Count > 0 && lines < maxLines && budget-- > 0)
+            {
+                var (node, exit) = stack.Pop();
+                if (exit)
+                {
+                    Flush();
+                    continue;
+                }
+
+                if (node is ICharacterData { NodeType: NodeType.Text } data)
+                {
+                    var parent = data.ParentElement ?? root;
+                    var rest = data.Data.AsSpan();
+                    for (var isFirst = true; ; isFirst = false)
+                    {
+                        var newline = rest.IndexOf('\n');
+                        var part = newline < 0 ? rest : rest[..newline];
+                        if (!isFirst)
+                        {
+                            Flush();
+                        }
+
+                        if (part.Length > 0 && !part.IsWhiteSpace())
+                        {
+                            var order = page.Order(parent);
+                            if (order >= range.Start && order <= range.End)
+                            {
+                                return opening != '\0' && opening != first; // the seed's line, and what opens it
+                            }
+
+                            lineHasText = true;
+                            if (opening == '\0')
+                            {
+                                foreach (var c in part)
+                                {
+                                    if (OpensText(c))
+                                    {
+                                        opening = c;
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+
+                        if (newline < 0)
+                        {
+                            break;
+                        }
+
+                        rest = rest[(newline + 1)..];
+                    }
+
+                    continue;
+                }
+
+                if (node is not IElement element)
+                {
+                    continue;
+                }
+
+                var name = element.LocalName;
+                if (IsSkipped(name))
+                {
+                    continue;
+                }
+
+                if (IsBreaking(name) || (element != root && IsFieldElement(element)))
+                {
+                    Flush();
+                    stack.Push((element, true));
+                }
+
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], false));
+                }
+            }
+
+            return false;
+
+            void Flush()
+            {
+                lines += lineHasText ? 1 : 0;
+                lineHasText = false;
+                opening = '\0';
+            }
+        }
+        finally
+        {
+            buffers.Clear();
+            _buffers = buffers;
+        }
+    }
+
     /// <summary>The line being read: its text so far, the elements it came from and its links.</summary>
     private sealed class LineBuffer
     {

@@ -77,10 +77,19 @@ internal static partial class CardReader
     private static void ReadCard(Page page, IElement seed, LinkFact? fact, Dictionary<IElement, Found> cards, Dictionary<IElement, List<CardLine>> lineCache)
     {
         var block = seed.LocalName is "a" or "span" or "strong" or "b" or "em" or "i" or "small" or "font" ? seed.ParentElement : seed;
+        var seedText = fact is null ? TextUtil.VisibleText(seed, 120) : null;
         for (var level = 0; level < MaxClimb && block is not null && block.LocalName is not ("body" or "html"); level++, block = block.ParentElement)
         {
             if (!lineCache.TryGetValue(block, out var lines))
             {
+                // Bold words inside a paragraph ("discussed with <strong>practical examples</strong>") are most seeds:
+                // when the seed's line already opens with another letter, the bold text cannot start it, and the
+                // paragraph's lines need not be built at all.
+                if (seedText is not null && CardLines.OpensBeforeWithOther(page, block, seed, seedText[0], MaxLines))
+                {
+                    return;
+                }
+
                 lines = CardLines.Of(page, block, MaxLines);
                 lineCache[block] = lines;
             }
@@ -97,8 +106,16 @@ internal static partial class CardReader
                 // A bold name must open its line (after a "🎤" or "•"), and its card needs a job title or a contact
                 // detail to count. A talk after the title ("…, Senior Engineer at Vestas: "No heap, no problem"") is
                 // not part of the card.
-                var boldLine = lines[seedLine] with { Text = WithoutTalk(WithoutLeadingSymbols(lines[seedLine].Text)) };
-                if (StartsLine(boldLine, seed) && NameLine(boldLine.Text) is { } bold)
+                // Cutting the talk off keeps the line's start, so a line not starting with the bold text is done
+                // without running the talk's pattern over a whole paragraph.
+                var opening = WithoutLeadingSymbols(lines[seedLine].Text);
+                if (seedText is null || !opening.StartsWith(seedText, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                var boldLine = lines[seedLine] with { Text = WithoutTalk(opening) };
+                if (StartsLine(boldLine, seedText) && NameLine(boldLine.Text) is { } bold)
                 {
                     Build(page, lines, seedLine, bold, fact, cards, needsEvidence: true);
                 }
@@ -169,7 +186,7 @@ internal static partial class CardReader
     private static string WithoutLeadingSymbols(string text)
     {
         var start = 0;
-        while (start < text.Length && !char.IsLetterOrDigit(text[start]) && text[start] is not ('"' or '(' or '+'))
+        while (start < text.Length && !CardLines.OpensText(text[start]))
         {
             start++;
         }
@@ -183,11 +200,7 @@ internal static partial class CardReader
         return talk.Success ? text[..talk.Index] : text;
     }
 
-    private static bool StartsLine(CardLine line, IElement seed)
-    {
-        var seedText = TextUtil.VisibleText(seed, 120);
-        return seedText is not null && line.Text.StartsWith(seedText, StringComparison.Ordinal);
-    }
+    private static bool StartsLine(CardLine line, string seedText) => line.Text.StartsWith(seedText, StringComparison.Ordinal);
 
     /// <summary>The name on the contact's own line ("Jane Doe, 070-…, jane@…") or on one of the lines above it.</summary>
     private static (int Index, (string Name, List<string> Tail) Name)? FindName(List<CardLine> lines, int seedLine, LinkFact fact)

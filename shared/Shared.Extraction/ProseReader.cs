@@ -45,7 +45,7 @@ internal static partial class ProseReader
                 }
 
                 // "My name is Hannah Kowalski …", "I'm Marcus Reed, former Head of Analytics at Bluebird Media, …"
-                if (Introduction().Match(sentence) is { Success: true } intro && Names.Clean(intro.Groups["name"].Value) is { } introduced
+                if (MayIntroduce(sentence) && Introduction().Match(sentence) is { Success: true } intro && Names.Clean(intro.Groups["name"].Value) is { } introduced
                     && Names.LooksLikePersonName(introduced))
                 {
                     var found = new Found("text", paragraph, page.Order(paragraph));
@@ -105,6 +105,47 @@ internal static partial class ProseReader
             }
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Introduction"/> can match at all: its phrase ("my name is", "I'm", "ich bin", "jag heter", …)
+    /// opens the sentence, perhaps after a greeting, or follows a comma or "!" and a space. Its first two letters
+    /// decide: under the pattern's case-insensitivity each of them matches only itself and its upper case. Most
+    /// sentences are not introductions, and the pattern, which may start anywhere, is the reader's most costly step.
+    /// </summary>
+    private static bool MayIntroduce(string sentence)
+    {
+        if (OpensIntroduction(sentence, 0, greeting: true))
+        {
+            return true;
+        }
+
+        for (var i = sentence.IndexOfAny([',', '!']); i >= 0; i = sentence.IndexOfAny([',', '!'], i + 1))
+        {
+            var at = i + 1;
+            while (at < sentence.Length && char.IsWhiteSpace(sentence[at]))
+            {
+                at++;
+            }
+
+            if (at > i + 1 && OpensIntroduction(sentence, at, greeting: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "my name…", "mein…"; "i'm", "i’m", "i am", "ich…"; "jag…", "jeg…", "je…"; at the start also "hi", "hello", "hey", "hej", "hallo".
+    private static bool OpensIntroduction(string text, int at, bool greeting) =>
+        at + 1 < text.Length && (char.ToLowerInvariant(text[at]), char.ToLowerInvariant(text[at + 1])) switch
+        {
+            ('m', 'y' or 'e') => true,
+            ('i', '\'' or '’' or ' ' or 'c') => true,
+            ('j', 'a' or 'e') => true,
+            ('h', 'i' or 'e' or 'a') => greeting,
+            _ => false,
+        };
 
     private static bool IsAboutSubject(string who, string? given)
     {

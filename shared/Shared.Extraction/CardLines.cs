@@ -143,28 +143,42 @@ internal static class CardLines
                 continue;
             }
 
-            var name = element.LocalName;
-            if (IsSkipped(name))
-            {
-                continue;
-            }
-
-            var breaks = IsBreaking(name) || (element != root && IsFieldElement(element));
-            if (breaks)
+            if (Enter(stack, element, root))
             {
                 line.Flush(lines);
-                stack.Push((element, true));
-            }
-
-            var children = element.ChildNodes;
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                stack.Push((children[i], false));
             }
         }
 
         line.Flush(lines);
         return lines;
+    }
+
+    /// <summary>
+    /// Pushes <paramref name="element"/>'s children for reading, in document order, after an exit mark when the element
+    /// breaks the line (a block, a line break, a field of its own); nothing for an element whose text is not read. True
+    /// when it breaks the line: the line read so far ends before its text.
+    /// </summary>
+    private static bool Enter(Stack<(INode Node, bool Exit)> stack, IElement element, IElement root)
+    {
+        var name = element.LocalName;
+        if (IsSkipped(name))
+        {
+            return false;
+        }
+
+        var breaks = IsBreaking(name) || (element != root && IsFieldElement(element));
+        if (breaks)
+        {
+            stack.Push((element, true));
+        }
+
+        var children = element.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], false));
+        }
+
+        return breaks;
     }
 
     /// <summary>A character a line's reading starts at, once leading bullets and symbols ("🎤", "•") are passed.</summary>
@@ -253,22 +267,9 @@ internal static class CardLines
                     continue;
                 }
 
-                var name = element.LocalName;
-                if (IsSkipped(name))
-                {
-                    continue;
-                }
-
-                if (IsBreaking(name) || (element != root && IsFieldElement(element)))
+                if (Enter(stack, element, root))
                 {
                     Flush();
-                    stack.Push((element, true));
-                }
-
-                var children = element.ChildNodes;
-                for (var i = children.Length - 1; i >= 0; i--)
-                {
-                    stack.Push((children[i], false));
                 }
             }
 

@@ -58,8 +58,7 @@ public static class ContactsApi
             return Problems.Validation(errors);
         }
 
-        var search = await ContactList.PlanSearchAsync(db, filter, ct);
-        var query = db.Contacts.AsNoTracking().Matching(db, filter, user.UserId, search);
+        var query = await MatchingAsync(db, user, filter, ct);
         // A client paging on by cursor already has the total: "total=false" spares the count (for a broad search,
         // a test of every row of the organization), so a page 500 deep costs what the first page's rows do.
         int? count = total ?? true ? await query.CountAsync(ct) : null;
@@ -88,9 +87,12 @@ public static class ContactsApi
             return Problems.Validation(errors);
         }
 
-        var search = await ContactList.PlanSearchAsync(db, filter, ct);
-        return TypedResults.Ok(new ContactCount(await db.Contacts.AsNoTracking().Matching(db, filter, user.UserId, search).CountAsync(ct)));
+        return TypedResults.Ok(new ContactCount(await (await MatchingAsync(db, user, filter, ct)).CountAsync(ct)));
     }
+
+    /// <summary>The list's contacts for <paramref name="filter"/>, its search planned from the statistics (<see cref="ContactList.PlanSearchAsync"/>).</summary>
+    private static async Task<IQueryable<Contact>> MatchingAsync(AppDbContext db, CurrentUser user, ContactFilter filter, CancellationToken ct) =>
+        db.Contacts.AsNoTracking().Matching(db, filter, user.UserId, await ContactList.PlanSearchAsync(db, filter, ct));
 
     /// <summary>The query parameters of the list as a filter; broken ones are added to <paramref name="errors"/>.</summary>
     private static ContactFilter ParseFilter(

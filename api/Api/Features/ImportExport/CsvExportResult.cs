@@ -48,15 +48,17 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
     /// a lateral function can only be the inner side of a nested loop, which let the planner put the contacts outside
     /// it and rescan the ids for each one, turned off or not.
     /// </summary>
-    internal static string Sql(bool large) => large
-        ? $"""
+    internal static string Sql(bool large) => large ? LargeSql : SmallSql;
+
+    private static readonly string LargeSql = $"""
             SELECT {Columns("(SELECT exported_at FROM contact_exports WHERE id = @export)")}
             FROM unnest((SELECT contact_ids FROM contact_exports WHERE id = @export)) AS e(id)
             JOIN contacts c ON c.id = e.id
             WHERE c.organization_id = @organization
             ORDER BY c.sort_name, c.id
-            """
-        : $"""
+            """;
+
+    private static readonly string SmallSql = $"""
             SELECT {Columns("x.exported_at")}
             FROM contact_exports x
             CROSS JOIN LATERAL unnest(x.contact_ids) AS e(id)

@@ -23,7 +23,9 @@ internal static partial class BioSentence
 
     public readonly record struct Parsed(string Name, string Title, string? Organization);
 
-    public static Parsed? Parse(string? text)
+    public static Parsed? Parse(string? text) => text is null ? null : PageMemo.Bio(text, ComputeParse);
+
+    private static Parsed? ComputeParse(string text)
     {
         var value = TextUtil.Normalize(text);
         if (value is null)

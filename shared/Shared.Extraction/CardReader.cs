@@ -21,6 +21,8 @@ internal static partial class CardReader
 
     private static readonly string[] NameLabels = ["name:", "namn:", "navn:", "nimi:", "from:", "von:", "från:", "fra:", "de :", "de:"];
 
+    private static readonly PrefixList NamePrefixes = new(NameLabels);
+
     private static readonly string[] SkippedLabels =
     [
         "office", "room", "rum", "raum", "zimmer", "address", "adress", "adresse", "building", "location", "besöksadress",
@@ -282,13 +284,10 @@ internal static partial class CardReader
     private static (string Name, List<string> Tail)? NameLine(string text)
     {
         var value = text.Trim().TrimEnd(',', ';', ':');
-        foreach (var label in NameLabels)
+        var label = NamePrefixes.IndexIn(value);
+        if (label >= 0)
         {
-            if (value.StartsWith(label, StringComparison.OrdinalIgnoreCase))
-            {
-                value = value[label.Length..].Trim();
-                break;
-            }
+            value = value[NameLabels[label].Length..].Trim();
         }
 
         if (value.Length is < 4 or > 160)
@@ -405,12 +404,12 @@ internal static partial class CardReader
         Prose,
     }
 
-    private static readonly string[] HeaderLabels = ["to:", "cc:", "bcc:", "an:", "till:", "reply-to:", "requester:"];
+    private static readonly PrefixList HeaderPrefixes = new(["to:", "cc:", "bcc:", "an:", "till:", "reply-to:", "requester:"]);
 
     private static LineKind ReadLine(Page page, Found card, string text, CardLine line, bool sameLine, ref int textLines, bool contactSeeded)
     {
         var kind = LineKind.Skipped;
-        if (HeaderLabels.Any(l => text.StartsWith(l, StringComparison.OrdinalIgnoreCase)))
+        if (HeaderPrefixes.IndexIn(text) >= 0)
         {
             return LineKind.Skipped; // the message's other addressees
         }
@@ -486,8 +485,8 @@ internal static partial class CardReader
         var value = text.Trim().TrimEnd(',', ';');
         var lower = value.ToLowerInvariant();
         // "Office: Gates 412", "Room 3.14" are skipped; "Office Manager" is not a label.
-        var labelled = value.Contains(':', StringComparison.Ordinal) || value.Any(char.IsAsciiDigit);
-        if (value.Length < 2 || value == "--" || (labelled && SkippedLabels.Any(l => lower.StartsWith(l, StringComparison.Ordinal))))
+        var labelled = value.Contains(':', StringComparison.Ordinal) || TextUtil.HasAsciiDigit(value);
+        if (value.Length < 2 || value == "--" || (labelled && StartsWithAny(lower, SkippedLabels)))
         {
             return LineKind.Skipped;
         }
@@ -503,13 +502,13 @@ internal static partial class CardReader
             return LineKind.Contact;
         }
 
-        if (value.Any(char.IsAsciiDigit) && value.Length < 40 && lower.Contains(':', StringComparison.Ordinal))
+        if (TextUtil.HasAsciiDigit(value) && value.Length < 40 && lower.Contains(':', StringComparison.Ordinal))
         {
             return LineKind.Skipped; // "Office: Gates 412"
         }
 
         textLines++;
-        if (card.JobTitle is null && textLines <= 2 && !IsDepartment(lower) && !value.Any(char.IsAsciiDigit)
+        if (card.JobTitle is null && textLines <= 2 && !IsDepartment(lower) && !TextUtil.HasAsciiDigit(value)
             && (JobTitles.LooksLikeTitleLine(value) || (contactSeeded && textLines == 1 && !LooksLikeOrganization(value) && value.Length <= 60 && !value.EndsWith('.'))))
         {
             var (title, organization) = JobTitles.SplitTitleAndOrganization(value);
@@ -518,7 +517,7 @@ internal static partial class CardReader
             return LineKind.Role;
         }
 
-        if (card.Organization is null && textLines <= 4 && !IsDepartment(lower) && value.Length <= 70 && !value.Any(char.IsAsciiDigit)
+        if (card.Organization is null && textLines <= 4 && !IsDepartment(lower) && value.Length <= 70 && !TextUtil.HasAsciiDigit(value)
             && char.IsUpper(value[0]) && value.IndexOfAny(['?', '!', ':']) < 0 && SiteOwner.IsNameShaped(value) && (LooksLikeOrganization(value) || (card.JobTitle is not null && textLines == 2 && !value.Contains(", ", StringComparison.Ordinal))))
         {
             card.AddOrganization(value);
@@ -542,7 +541,20 @@ internal static partial class CardReader
         return value.Length == 0 || ContactLabels.Contains(value) || segment.TrimEnd().EndsWith(':');
     }
 
-    private static bool IsDepartment(string lower) => DepartmentStarts.Any(d => lower.StartsWith(d, StringComparison.Ordinal));
+    private static bool IsDepartment(string lower) => StartsWithAny(lower, DepartmentStarts);
+
+    private static bool StartsWithAny(string lower, string[] starts)
+    {
+        foreach (var start in starts)
+        {
+            if (lower.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A company ("Acme GmbH") or an institution ("Riverbend University", "Älvdala kommun").</summary>
     internal static bool LooksLikeOrganization(string value)
@@ -555,9 +567,12 @@ internal static partial class CardReader
         foreach (var word in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var lower = word.ToLowerInvariant().Trim(',', '.');
-            if (OrganizationWords.Any(o => lower == o || (o.Length >= 5 && lower.EndsWith(o, StringComparison.Ordinal))))
+            foreach (var o in OrganizationWords)
             {
-                return true;
+                if (lower == o || (o.Length >= 5 && lower.EndsWith(o, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
             }
         }
 

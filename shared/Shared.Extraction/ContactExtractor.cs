@@ -40,6 +40,7 @@ public sealed class ContactExtractor
     /// <param name="profile">Receives the time per stage; null to skip the bookkeeping.</param>
     public ExtractionResult Extract(string html, string pageUrl, ExtractionProfile? profile)
     {
+        PageMemo.Forget();
         var warnings = new List<string>();
         if (string.IsNullOrWhiteSpace(html))
         {
@@ -89,7 +90,10 @@ public sealed class ContactExtractor
         start = Stopwatch.GetTimestamp();
         var page = Page.Build(document, pageUrl);
         profile?.Add("page index", start);
-        using var region = ContactValues.ReadNationalNumbersIn(PhoneRegion.Of(document, page));
+        start = Stopwatch.GetTimestamp();
+        var pageRegion = PhoneRegion.Of(document, page);
+        profile?.Add("phone region", start);
+        using var region = ContactValues.ReadNationalNumbersIn(pageRegion);
 
         var facts = new List<LinkFact>();
         RunReader("links", () => facts.AddRange(LinkReader.Read(page)), warnings, profile);

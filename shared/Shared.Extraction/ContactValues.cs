@@ -89,28 +89,51 @@ internal static partial class ContactValues
     }
 
     /// <summary>The addresses written in running text, including "jane [at] example [dot] com" spellings.</summary>
-    public static IEnumerable<string> FindEmails(string text)
-    {
-        foreach (Match match in EmailInText().Matches(Deobfuscate(text)))
-        {
-            if (NormalizeEmail(match.Value) is { } email)
-            {
-                yield return email;
-            }
-        }
-    }
+    /// <remarks>Remembered for the page at hand: the card reader asks again for the lines around every seed.</remarks>
+    public static IReadOnlyList<string> FindEmails(string text) => PageMemo.Emails(text, ComputeFindEmails);
 
     /// <summary>
     /// Phone numbers written in running text: international ones ("+49 30 1234567", "0049 …") anywhere, national
     /// ones ("030 1234567") only after a label such as "Tel.:" so that dates and reference numbers stay out.
     /// </summary>
-    public static IEnumerable<string> FindPhones(string text)
+    /// <remarks>Remembered for the page at hand and the <see cref="Region"/> national numbers are read in.</remarks>
+    public static IReadOnlyList<string> FindPhones(string text) => PageMemo.Phones(Region, text, ComputeFindPhones);
+
+    private static string[] ComputeFindEmails(string text)
     {
+        // Most lines a reader tries hold no address: without an @ the pattern cannot match, and is not run.
+        var source = Deobfuscate(text);
+        if (!source.Contains('@', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var emails = new List<string>();
+        foreach (Match match in EmailInText().Matches(source))
+        {
+            if (NormalizeEmail(match.Value) is { } email)
+            {
+                emails.Add(email);
+            }
+        }
+
+        return [.. emails];
+    }
+
+    private static string[] ComputeFindPhones(string text)
+    {
+        // Both patterns need an ASCII digit (after "+" or "00", or after a label): without one neither is run.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            return [];
+        }
+
+        var phones = new List<string>();
         foreach (Match match in InternationalPhone().Matches(text))
         {
             if (NormalizePhone(match.Value) is { } phone)
             {
-                yield return phone;
+                phones.Add(phone);
             }
         }
 
@@ -124,9 +147,11 @@ internal static partial class ContactValues
 
             if (NormalizePhone(match.Groups["number"].Value) is { } phone)
             {
-                yield return phone;
+                phones.Add(phone);
             }
         }
+
+        return [.. phones];
     }
 
     /// <summary>"jane [at] example [dot] com" and "jane (at) example.com" → "jane@example.com".</summary>
@@ -177,7 +202,7 @@ internal static partial class ContactValues
         }
 
         value = TextUtil.Normalize(TextUtil.BeforeAny(value, '?', ';'))?.Trim(' ', ',', '.', ':', '-', '/', '|') ?? "";
-        var digits = value.Count(char.IsAsciiDigit);
+        var digits = TextUtil.CountAsciiDigits(value);
         if (digits is < 6 or > 15 || !PhonePattern().IsMatch(value))
         {
             return null;

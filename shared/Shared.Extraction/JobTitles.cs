@@ -116,9 +116,12 @@ internal static partial class JobTitles
     }
 
     /// <summary>True when a short line reads like a job title ("Head of Data Protection", "CTO &amp; Co-Founder").</summary>
-    public static bool LooksLikeJobTitle(string? text)
+    public static bool LooksLikeJobTitle(string? text) =>
+        text is not null && text.Length is >= 2 and <= 120 && PageMemo.JobTitle(text, ComputeLooksLikeJobTitle);
+
+    private static bool ComputeLooksLikeJobTitle(string text)
     {
-        if (text is null || text.Length is < 2 or > 120 || LooksLikeEmail(text) || text.Contains("://", StringComparison.Ordinal))
+        if (LooksLikeEmail(text) || text.Contains("://", StringComparison.Ordinal))
         {
             return false;
         }
@@ -257,7 +260,7 @@ internal static partial class JobTitles
 
     private static bool IsOrganizationPart(string text, bool afterComma)
     {
-        if (text.Length is < 2 or > 80 || LooksLikeJobTitle(text) || text.Any(char.IsAsciiDigit))
+        if (text.Length is < 2 or > 80 || LooksLikeJobTitle(text) || TextUtil.HasAsciiDigit(text))
         {
             return false;
         }

@@ -333,7 +333,7 @@ internal static class LinkReader
     private static bool LooksPersonal(string email)
     {
         var parts = ContactValues.LocalPart(email).Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 2 && parts.All(p => p.Length >= 2 && p.All(char.IsLetter));
+        return parts.Length >= 2 && parts.All(p => p.Length >= 2 && TextUtil.AllLetters(p));
     }
 
     /// <summary>One key space for "is this value already someone's?": emails, phone digits, profile URLs.</summary>

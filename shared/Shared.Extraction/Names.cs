@@ -81,7 +81,9 @@ internal static partial class Names
     /// The displayable name: whitespace normalized, parentheticals ("(she/her)", "(@jane)"), emoji, honorifics and
     /// post-nominal letters removed, ALL CAPS turned into Title Case. Null when nothing name-like remains.
     /// </summary>
-    public static string? Clean(string? raw)
+    public static string? Clean(string? raw) => raw is null ? null : PageMemo.Cleaned(raw, ComputeClean);
+
+    private static string? ComputeClean(string raw)
     {
         var value = TextUtil.Normalize(raw);
         if (value is null)
@@ -229,31 +231,10 @@ internal static partial class Names
     /// A comparison key that ignores case, diacritics, honorifics, middle names and initials:
     /// "Dr. Jane A. Doe", "JANE DOE" and "Jane Doe" share it. "Doe, Jane" is turned around first.
     /// </summary>
-    public static string? Key(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        // Pure and asked for again and again (merging, ranking, link attachment, the prose reader): remembered per
-        // thread for the names of the page at hand.
-        var memo = _keys ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (memo.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        if (memo.Count >= 8_192)
-        {
-            memo.Clear();
-        }
-
-        return memo[name] = ComputeKey(name);
-    }
-
-    [ThreadStatic]
-    private static Dictionary<string, string?>? _keys;
+    public static string? Key(string? name) =>
+        // Pure and asked for again and again (merging, ranking, link attachment, the prose reader): remembered for the
+        // page at hand.
+        name is null ? null : PageMemo.Key(name, ComputeKey);
 
     private static string? ComputeKey(string name)
     {
@@ -268,16 +249,32 @@ internal static partial class Names
             cleaned = given + " " + family;
         }
 
-        var tokens = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => !IsInitial(t) && !Particles.Contains(t))
-            .Select(TextUtil.FoldAlphanumeric)
-            .Where(t => t.Length > 0)
-            .ToList();
-        return tokens.Count switch
+        // The first and the last word that is neither an initial nor a particle, folded. A loop, not LINQ: it runs for
+        // every name of the page once.
+        string? first = null;
+        string? last = null;
+        var words = 0;
+        foreach (var token in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsInitial(token) || Particles.Contains(token))
+            {
+                continue;
+            }
+
+            var folded = TextUtil.FoldAlphanumeric(token);
+            if (folded.Length > 0)
+            {
+                first ??= folded;
+                last = folded;
+                words++;
+            }
+        }
+
+        return words switch
         {
             0 => null,
-            1 => tokens[0],
-            _ => tokens[0] + " " + tokens[^1],
+            1 => first,
+            _ => first + " " + last,
         };
     }
 
@@ -331,7 +328,7 @@ internal static partial class Names
             parts.RemoveAt(parts.Count - 1);
         }
 
-        return parts.Count == 2 && parts.All(p => p.Length >= 2 && p.All(char.IsLetter));
+        return parts.Count == 2 && parts.All(p => p.Length >= 2 && TextUtil.AllLetters(p));
     }
 
     /// <summary>"Doe, Jane" → "Jane Doe"; any other value is returned as it is.</summary>

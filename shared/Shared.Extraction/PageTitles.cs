@@ -13,6 +13,8 @@ internal static class PageTitles
         "welcome, i'm ", "hey, i'm ", "hey there, i'm ", "written by ", "about the author ", "by ", "von ", "av ",
     ];
 
+    private static readonly PrefixList LeadIns = new(Prefixes);
+
     // Web mail clients name the signed-in account in the title ("Mail - Sam Carter - Outlook", "Inbox (3) -
     // sam@x.example - Gmail"): the reader, never the sender of the message shown.
     private static readonly HashSet<string> MailClients = new(StringComparer.OrdinalIgnoreCase)
@@ -54,16 +56,13 @@ internal static class PageTitles
     public static string? NameOf(string segment)
     {
         var value = segment.Trim().TrimEnd('.', '!', ',');
-        foreach (var prefix in Prefixes)
+        var prefix = LeadIns.IndexIn(value);
+        if (prefix >= 0)
         {
-            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                value = value[prefix.Length..];
-                break;
-            }
+            value = value[Prefixes[prefix].Length..];
         }
 
-        if (value.EndsWith("'s profile", StringComparison.OrdinalIgnoreCase) || value.EndsWith("’s profile", StringComparison.OrdinalIgnoreCase))
+        if (value is [.., 'e' or 'E'] && (value.EndsWith("'s profile", StringComparison.OrdinalIgnoreCase) || value.EndsWith("’s profile", StringComparison.OrdinalIgnoreCase)))
         {
             value = value[..^10];
         }

@@ -10,57 +10,98 @@ internal static class PeopleMerger
 
     public static List<Found> Merge(List<Found> found)
     {
-        var people = found.Where(f => f.HasIdentity).ToList();
-        var parent = Enumerable.Range(0, people.Count).ToArray();
-        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Loops, not LINQ: under WebAssembly's interpreter every iterator and delegate call is costly, and this runs
+        // twice per page over everyone found.
+        var people = new List<Found>(found.Count);
+        foreach (var f in found)
+        {
+            if (f.HasIdentity)
+            {
+                people.Add(f);
+            }
+        }
 
+        var parent = new int[people.Count];
+        for (var i = 0; i < parent.Length; i++)
+        {
+            parent[i] = i;
+        }
+
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < people.Count; i++)
         {
-            foreach (var key in IdentityKeys(people[i]))
+            var person = people[i];
+            if (person.NameKey is { } name && name.Contains(' ', StringComparison.Ordinal))
             {
-                if (owners.TryGetValue(key, out var other))
-                {
-                    Union(parent, i, other);
-                }
-                else
-                {
-                    owners[key] = i;
-                }
+                Own(owners, parent, "n:" + name, i);
             }
+
+            if (person.Email is { } email && !ContactValues.IsRoleEmail(email))
+            {
+                Own(owners, parent, "e:" + email, i);
+            }
+
+            Own(owners, parent, person.LinkedIn is { } linkedIn ? "p:" + linkedIn : null, i);
+            Own(owners, parent, person.Twitter is { } twitter ? "p:" + twitter : null, i);
+            Own(owners, parent, person.Facebook is { } facebook ? "p:" + facebook : null, i);
         }
 
-        return Enumerable.Range(0, people.Count)
-            .GroupBy(i => Find(parent, i))
-            .Select(group => Combine(group.Select(i => people[i])))
-            .ToList();
+        // One person per group, in the order each group's first finding was found.
+        var groups = new Dictionary<int, List<Found>>();
+        var order = new List<List<Found>>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var root = Find(parent, i);
+            if (!groups.TryGetValue(root, out var members))
+            {
+                groups[root] = members = [];
+                order.Add(members);
+            }
+
+            members.Add(people[i]);
+        }
+
+        var merged = new List<Found>(order.Count);
+        foreach (var members in order)
+        {
+            merged.Add(Combine(members));
+        }
+
+        return merged;
     }
 
-    /// <summary>What makes two findings the same person. Role mailboxes (info@…) are shared and so do not count.</summary>
-    private static IEnumerable<string> IdentityKeys(Found person)
+    /// <summary>
+    /// Files an identity key (what makes two findings the same person: a full name, a personal mailbox, a profile;
+    /// role mailboxes such as info@… are shared and so do not count) under finding <paramref name="i"/>, or joins
+    /// <paramref name="i"/> with the finding that has it already.
+    /// </summary>
+    private static void Own(Dictionary<string, int> owners, int[] parent, string? key, int i)
     {
-        if (person.NameKey is { } name && name.Contains(' ', StringComparison.Ordinal))
+        if (key is null)
         {
-            yield return "n:" + name;
+            return;
         }
 
-        if (person.Email is { } email && !ContactValues.IsRoleEmail(email))
+        if (owners.TryGetValue(key, out var other))
         {
-            yield return "e:" + email;
+            Union(parent, i, other);
         }
-
-        foreach (var profile in new[] { person.LinkedIn, person.Twitter, person.Facebook })
+        else
         {
-            if (profile is not null)
-            {
-                yield return "p:" + profile;
-            }
+            owners[key] = i;
         }
     }
 
-    private static Found Combine(IEnumerable<Found> group)
+    private static Found Combine(List<Found> group)
     {
-        var members = group.OrderBy(f => Trust(f.Origin)).ThenBy(f => f.Order).ToList();
-        var merged = new Found(members[0].Origin, null, members.Min(f => f.Order));
+        var members = group.Count == 1 ? group : group.OrderBy(f => Trust(f.Origin)).ThenBy(f => f.Order).ToList();
+        var first = long.MaxValue;
+        foreach (var member in members)
+        {
+            first = Math.Min(first, member.Order);
+        }
+
+        var merged = new Found(members[0].Origin, null, first);
         foreach (var member in members)
         {
             merged.Hints |= member.Hints;

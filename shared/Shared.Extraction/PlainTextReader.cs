@@ -284,7 +284,7 @@ internal static class PlainTextReader
             foreach (var candidate in ChildrenAndSelf(page, element))
             {
                 var classes = candidate.GetAttribute("class");
-                if (classes is not null && OrganizationClassHints.Any(h => classes.Contains(h, StringComparison.OrdinalIgnoreCase))
+                if (classes is not null && HasOrganizationHint(classes)
                     && TextUtil.VisibleText(candidate, 120) is { Length: <= 100 } text && !JobTitles.LooksLikeJobTitle(text))
                 {
                     return text;
@@ -293,6 +293,19 @@ internal static class PlainTextReader
         }
 
         return null;
+    }
+
+    private static bool HasOrganizationHint(string classes)
+    {
+        foreach (var hint in OrganizationClassHints)
+        {
+            if (classes.Contains(hint, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A bio sentence about <paramref name="name"/> in the paragraphs that follow the heading.</summary>

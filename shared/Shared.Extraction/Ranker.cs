@@ -20,11 +20,24 @@ internal static class Ranker
         var foldedTitle = page.Title is null || PageTitles.IsMailbox(page.Title) ? null : TextUtil.Fold(page.Title);
         var pageProfile = page.PageUri is null ? null : SocialProfiles.Classify(page.PageUri);
 
-        return people
-            .Select(person => (Person: person, Score: Score(page, person, headingKey, foldedTitle, pageProfile)))
-            .OrderByDescending(p => p.Score)
-            .ThenBy(p => p.Person.Order)
-            .ToList();
+        // Highest score first, then document order, then the order given (a loop and one sort, not LINQ: this runs
+        // twice per page; List.Sort is not stable, hence the position as the last key).
+        var scored = new List<(Found Person, int Score, int Position)>();
+        foreach (var person in people)
+        {
+            scored.Add((person, Score(page, person, headingKey, foldedTitle, pageProfile), scored.Count));
+        }
+
+        scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+            : a.Person.Order != b.Person.Order ? a.Person.Order.CompareTo(b.Person.Order)
+            : a.Position.CompareTo(b.Position));
+        var ranked = new List<(Found Person, int Score)>(scored.Count);
+        foreach (var (person, score, _) in scored)
+        {
+            ranked.Add((person, score));
+        }
+
+        return ranked;
     }
 
     private static int Score(Page page, Found person, string? headingKey, string? foldedTitle, SocialProfile? pageProfile)

@@ -23,6 +23,7 @@ public static partial class SelectionParser
     /// and holds no personal email address or profile.</returns>
     public static PersonCandidate? Parse(string? text, string? pageUrl = null)
     {
+        PageMemo.Forget();
         try
         {
             return ParseText(text, pageUrl);
@@ -146,7 +147,7 @@ public static partial class SelectionParser
     }
 
     private static bool LooksLikeOrganization(string text) =>
-        text.Length <= 80 && !text.Any(char.IsAsciiDigit) && char.IsUpper(text[0]) && text.Split(' ').Length <= 6
+        text.Length <= 80 && !TextUtil.HasAsciiDigit(text) && char.IsUpper(text[0]) && text.Split(' ').Length <= 6
         && !JobTitles.LooksLikeJobTitle(text) && PageTitles.NameOf(text) is null;
 
     /// <summary>The segment without emails, URLs, handles, phone numbers and their labels; null when nothing remains.</summary>

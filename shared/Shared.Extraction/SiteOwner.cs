@@ -310,7 +310,7 @@ internal sealed partial record SiteOwner(string Name, string? Brand, bool IsOrga
         }
 
         return words.All(w => !char.IsLower(w[0]) || NameConnectors.Contains(w) || JobTitles.IsCompanyName("x " + w) || LooksLikeOrganization(w))
-            && !text.Any(char.IsAsciiDigit);
+            && !TextUtil.HasAsciiDigit(text);
     }
 
     [GeneratedRegex(@"(?:©|\(c\)|&copy;|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?<name>[^·|•\n]+?)(?:\.\s|\s*[·|•]|$| all rights| alle rechte)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]

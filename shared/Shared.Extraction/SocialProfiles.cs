@@ -50,25 +50,26 @@ internal static class SocialProfiles
     /// <summary>The personal profile <paramref name="uri"/> points to, or null for anything else.</summary>
     public static SocialProfile? Classify(Uri uri)
     {
+        // Most links on a page go elsewhere: their path is not split.
         var host = uri.Host.ToLowerInvariant();
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-
         if (IsDomain(host, "linkedin.com"))
         {
-            return LinkedIn(segments);
+            return LinkedIn(Segments(uri));
         }
 
         if (IsDomain(host, "twitter.com") || IsDomain(host, "x.com"))
         {
-            return Twitter(uri, host, segments);
+            return Twitter(uri, host, Segments(uri));
         }
 
         if (IsDomain(host, "facebook.com") || IsDomain(host, "fb.com"))
         {
-            return Facebook(uri, segments);
+            return Facebook(uri, Segments(uri));
         }
 
         return null;
+
+        static string[] Segments(Uri uri) => uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Parses an absolute URL string and classifies it.</summary>

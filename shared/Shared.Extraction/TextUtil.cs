@@ -225,6 +225,17 @@ internal static partial class TextUtil
     public static string FoldAlphanumeric(string value)
     {
         var folded = Fold(value);
+        var kept = 0;
+        while (kept < folded.Length && char.IsLetterOrDigit(folded[kept]))
+        {
+            kept++;
+        }
+
+        if (kept == folded.Length)
+        {
+            return folded; // a word of letters (a name) has nothing to drop
+        }
+
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -235,6 +246,38 @@ internal static partial class TextUtil
         }
 
         return builder.ToString();
+    }
+
+    // Character tests written as loops over the string, not LINQ: under WebAssembly's interpreter, Any/All/Count over a
+    // string is an enumerator and a delegate call per character, and the card and name checks run these on every line.
+
+    /// <summary>True when <paramref name="value"/> has a digit 0–9.</summary>
+    public static bool HasAsciiDigit(string value) => value.AsSpan().ContainsAnyInRange('0', '9');
+
+    /// <summary>How many of <paramref name="value"/>'s characters are digits 0–9.</summary>
+    public static int CountAsciiDigits(string value)
+    {
+        var digits = 0;
+        foreach (var c in value)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
+    }
+
+    /// <summary>True when every character of <paramref name="value"/> is a letter (and for the empty string).</summary>
+    public static bool AllLetters(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="value"/> has no lowercase letter but at least two uppercase ones ("JANE DOE").</summary>

@@ -74,7 +74,26 @@ internal static class Urls
             return false;
         }
 
-        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 2 && segments[..^1].Any(AuthorArchiveFolders.Contains);
+        // A folder such as /author/ before the last segment of the path; the path is walked, not split.
+        var path = url.AbsolutePath.AsSpan();
+        var folders = AuthorArchiveFolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var previousIsFolder = false;
+        foreach (var range in path.Split('/'))
+        {
+            var segment = path[range];
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
+            if (previousIsFolder)
+            {
+                return true;
+            }
+
+            previousIsFolder = folders.Contains(segment);
+        }
+
+        return false;
     }
 }

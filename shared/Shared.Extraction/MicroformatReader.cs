@@ -244,18 +244,21 @@ internal static class MicroformatReader
     }
 
     /// <summary>
-    /// Iterative pre-order walk of <paramref name="root"/> and its descendants, yielding but not entering elements for
-    /// which <paramref name="stopAt"/> is true. Bounded, so one giant card cannot dominate the run time.
+    /// Iterative pre-order walk of <paramref name="root"/> and its descendants, listing but not entering elements for
+    /// which <paramref name="stopAt"/> is true. Bounded, so one giant card cannot dominate the run time. A list rather
+    /// than an iterator: under WebAssembly's interpreter each step of an iterator is several calls, and the comment
+    /// thread of a page holds dozens of cards.
     /// </summary>
-    private static IEnumerable<IElement> Descendants(IElement root, Func<IElement, bool> stopAt)
+    private static List<IElement> Descendants(IElement root, Func<IElement, bool> stopAt)
     {
+        var elements = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(root);
         var visited = 0;
         while (stack.Count > 0 && visited++ < MaxElementsPerCard)
         {
             var element = stack.Pop();
-            yield return element;
+            elements.Add(element);
             if (stopAt(element))
             {
                 continue;
@@ -270,6 +273,8 @@ internal static class MicroformatReader
                 }
             }
         }
+
+        return elements;
     }
 
     private static bool IsPropertyClass(string cls) =>

@@ -55,6 +55,14 @@ internal static class PageTitles
     /// <summary>The segment as a name, after removing "About", "I'm" and similar lead-ins; null if it is not one.</summary>
     public static string? NameOf(string segment)
     {
+        // A name has two capitalized words at least (its first and its last), and cleaning never makes a letter upper
+        // case that was not (all-caps text is title-cased, and that has two already): most headings and card lines
+        // tried here ("Related articles", a sentence of a bio) are told apart without being cleaned.
+        if (!HasTwoCapitals(segment))
+        {
+            return null;
+        }
+
         var value = segment.Trim().TrimEnd('.', '!', ',');
         var prefix = LeadIns.IndexIn(value);
         if (prefix >= 0)
@@ -69,6 +77,20 @@ internal static class PageTitles
 
         var name = Names.Clean(value);
         return Names.LooksLikePersonName(name) ? name : null;
+    }
+
+    private static bool HasTwoCapitals(string text)
+    {
+        var capitals = 0;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c) && ++capitals == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> Split(string value)

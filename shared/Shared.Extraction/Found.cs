@@ -98,8 +98,24 @@ internal sealed class Found(string origin, IElement? anchor, long order)
         }
     }
 
-    /// <summary>Folded given and family name parts of <see cref="NameKey"/>; null for single names.</summary>
-    public (string Given, string Family)? NameParts => Names.PartsOfKey(NameKey);
+    /// <summary>Folded given and family name parts of <see cref="NameKey"/>; null for single names. Cached with the key.</summary>
+    public (string Given, string Family)? NameParts
+    {
+        get
+        {
+            var key = NameKey;
+            if (!ReferenceEquals(key, _namePartsKey))
+            {
+                _nameParts = Names.PartsOfKey(key);
+                _namePartsKey = key;
+            }
+
+            return _nameParts;
+        }
+    }
+
+    private string? _namePartsKey;
+    private (string Given, string Family)? _nameParts;
 
     private string? _nameKeySource;
     private string? _nameKey;

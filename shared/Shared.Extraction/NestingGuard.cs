@@ -28,6 +28,8 @@ internal static class NestingGuard
     {
         var depth = 0;
         var position = 0;
+        var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rawText = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
         while (position < html.Length)
         {
             var open = html.IndexOf('<', position);
@@ -59,20 +61,19 @@ internal static class NestingGuard
 
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var tagEnd = EndOfTag(html, nameEnd);
-            var lookup = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
             if (isEnd)
             {
-                if (!lookup.Contains(name) && depth > 0)
+                if (!notNesting.Contains(name) && depth > 0)
                 {
                     depth--;
                 }
             }
-            else if (RawText.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+            else if (rawText.Contains(name))
             {
                 position = SkipRawText(html, tagEnd, name.ToString());
                 continue;
             }
-            else if (!lookup.Contains(name) && html[tagEnd - 1] != '/' && ++depth > limit)
+            else if (!notNesting.Contains(name) && html[tagEnd - 1] != '/' && ++depth > limit)
             {
                 return true;
             }

@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace ComplianceConnect.Shared.Extraction;
 
 /// <summary>
@@ -82,12 +84,25 @@ internal static class Ranker
 
         // Shown only in sidebars, comments, navigation or the footer: someone else's page. (A site-header h1 chosen as
         // the main heading is exempt: personal sites put their owner's name there.)
-        if (person.Anchors.Count > 0 && person.Anchors.All(page.IsSecondary) && !(page.MainHeading is { } heading && person.Anchors.Contains(heading)))
+        if (person.Anchors.Count > 0 && AllSecondary(page, person.Anchors) && !(page.MainHeading is { } heading && person.Anchors.Contains(heading)))
         {
             score -= 60;
         }
 
         return score;
+    }
+
+    private static bool AllSecondary(Page page, List<IElement> anchors)
+    {
+        foreach (var anchor in anchors)
+        {
+            if (!page.IsSecondary(anchor))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? ProfileOf(Found person, SocialNetwork network) => network switch

@@ -38,6 +38,12 @@ internal static partial class BioSentence
             value = value[..600];
         }
 
+        // The pattern opens with the name's capital: a text that starts otherwise is not tried.
+        if (!char.IsUpper(value[0]))
+        {
+            return null;
+        }
+
         var match = Opening().Match(value);
         if (!match.Success)
         {

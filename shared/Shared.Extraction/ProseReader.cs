@@ -78,20 +78,25 @@ internal static partial class ProseReader
 
                 // "founded by Ingrid Solberg (CEO) and Tariq Al-Mansouri (CTO)", "led by Julia Brandão, Head of Operations,
                 // who …": a name with its title in brackets or between commas, anywhere in the sentence.
-                foreach (Match titled in NameWithTitle().Matches(sentence))
+                if (MayNameWithTitle(sentence))
                 {
-                    var title = (titled.Groups["bracketed"].Success ? titled.Groups["bracketed"] : titled.Groups["between"]).Value.Trim();
-                    if (Names.Clean(titled.Groups["name"].Value) is { } name && Names.LooksLikePersonName(name) && JobTitles.LooksLikeJobTitle(title))
+                    foreach (Match titled in NameWithTitle().Matches(sentence))
                     {
-                        var found = new Found("text", paragraph, page.Order(paragraph));
-                        found.AddName(name);
-                        found.AddJobTitle(title);
-                        into.Add(found);
+                        var title = (titled.Groups["bracketed"].Success ? titled.Groups["bracketed"] : titled.Groups["between"]).Value.Trim();
+                        if (Names.Clean(titled.Groups["name"].Value) is { } name && Names.LooksLikePersonName(name) && JobTitles.LooksLikeJobTitle(title))
+                        {
+                            var found = new Found("text", paragraph, page.Order(paragraph));
+                            found.AddName(name);
+                            found.AddJobTitle(title);
+                            into.Add(found);
+                        }
                     }
                 }
 
-                // "She is a senior lecturer at …", "Helen is …", "I work as …", "Currently … at …"
-                if (subject is not null && Role().Match(sentence) is { Success: true } role && IsAboutSubject(role.Groups["who"].Value, subjectGiven))
+                // "She is a senior lecturer at …", "Helen is …", "I work as …", "Currently … at …" (every opening the
+                // pattern knows is a capital letter: a sentence that starts otherwise is not tried)
+                if (subject is not null && sentence is [var opening, ..] && char.IsUpper(opening)
+                    && Role().Match(sentence) is { Success: true } role && IsAboutSubject(role.Groups["who"].Value, subjectGiven))
                 {
                     if (subjectFound is null)
                     {
@@ -104,6 +109,29 @@ internal static partial class ProseReader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <see cref="NameWithTitle"/> can match at all: its name is two capitalized words, and a bracket or a comma
+    /// follows it. Most sentences of a bio have neither the bracket nor the comma.
+    /// </summary>
+    private static bool MayNameWithTitle(string sentence)
+    {
+        if (sentence.AsSpan().IndexOfAny('(', ',') < 0)
+        {
+            return false;
+        }
+
+        var capitals = 0;
+        foreach (var c in sentence)
+        {
+            if (char.IsUpper(c) && ++capitals == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class ContactExtractor
         try
         {
             var start = Stopwatch.GetTimestamp();
-            var tooDeep = NestingGuard.Exceeds(html, MaxNestingDepth);
+            var tooDeep = NestingGuard.Exceeds(html, MaxNestingDepth, out var startTags);
             profile?.Add("nesting check", start);
             if (tooDeep)
             {
@@ -72,7 +72,7 @@ public sealed class ContactExtractor
                 return new ExtractionResult(null, [], warnings);
             }
 
-            return Run(html, pageUrl, warnings, profile);
+            return Run(html, pageUrl, startTags, warnings, profile);
         }
         catch (Exception exception)
         {
@@ -82,13 +82,13 @@ public sealed class ContactExtractor
         }
     }
 
-    private static ExtractionResult Run(string html, string? pageUrl, List<string> warnings, ExtractionProfile? profile)
+    private static ExtractionResult Run(string html, string? pageUrl, int startTags, List<string> warnings, ExtractionProfile? profile)
     {
         var start = Stopwatch.GetTimestamp();
         using var document = new HtmlParser(ParserOptions).ParseDocument(html);
         profile?.Add("parse", start);
         start = Stopwatch.GetTimestamp();
-        var page = Page.Build(document, pageUrl);
+        var page = Page.Build(document, pageUrl, startTags);
         profile?.Add("page index", start);
         start = Stopwatch.GetTimestamp();
         var pageRegion = PhoneRegion.Of(document, page);

@@ -23,9 +23,13 @@ internal static class NestingGuard
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript",
     };
 
-    /// <summary>True when the markup nests deeper than <paramref name="limit"/> somewhere; stops scanning there.</summary>
-    public static bool Exceeds(string html, int limit)
+    /// <summary>
+    /// True when the markup nests deeper than <paramref name="limit"/> somewhere; stops scanning there. Counts the start
+    /// tags on the way (<paramref name="startTags"/>), about the number of elements the parse will make.
+    /// </summary>
+    public static bool Exceeds(string html, int limit, out int startTags)
     {
+        startTags = 0;
         var depth = 0;
         var position = 0;
         var notNesting = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -68,14 +72,19 @@ internal static class NestingGuard
                     depth--;
                 }
             }
-            else if (rawText.Contains(name))
+            else
             {
-                position = SkipRawText(html, tagEnd, name.ToString());
-                continue;
-            }
-            else if (!notNesting.Contains(name) && html[tagEnd - 1] != '/' && ++depth > limit)
-            {
-                return true;
+                startTags++;
+                if (rawText.Contains(name))
+                {
+                    position = SkipRawText(html, tagEnd, name.ToString());
+                    continue;
+                }
+
+                if (!notNesting.Contains(name) && html[tagEnd - 1] != '/' && ++depth > limit)
+                {
+                    return true;
+                }
             }
 
             position = tagEnd;

@@ -31,8 +31,19 @@ internal sealed class Page
     private readonly Dictionary<string, ClassFacts> _classFacts = new(StringComparer.Ordinal);
     private IElement? _mainHeading;
 
-    private Page(IDocument document, string? pageUrl)
+    /// <summary>
+    /// The most elements the index makes room for before the walk (a page of a million empty tags is not given
+    /// a million slots up front); a larger page grows its index as it goes.
+    /// </summary>
+    private const int MaxPresized = 100_000;
+
+    private Page(IDocument document, string? pageUrl, int expectedElements)
     {
+        // Sized once from the start tags the nesting check counted (the parser adds only html, head and body and the
+        // like): a 200 KB page's 6 000 elements no longer grow the index and its list a dozen times each.
+        var expected = Math.Clamp(expectedElements + 8, 16, MaxPresized);
+        _index.EnsureCapacity(expected);
+        _infos.Capacity = expected;
         PageUri = ParseAbsolute(pageUrl);
         Walk(document.DocumentElement);
         BaseUri = ResolveBase();
@@ -89,7 +100,7 @@ internal sealed class Page
 
     private List<IElement> BaseElements { get; } = [];
 
-    public static Page Build(IDocument document, string? pageUrl) => new(document, pageUrl);
+    public static Page Build(IDocument document, string? pageUrl, int expectedElements = 0) => new(document, pageUrl, expectedElements);
 
     private bool TryGetInfo(IElement element, out ElementInfo info)
     {

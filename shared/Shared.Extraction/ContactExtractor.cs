@@ -40,7 +40,21 @@ public sealed class ContactExtractor
     /// <param name="profile">Receives the time per stage; null to skip the bookkeeping.</param>
     public ExtractionResult Extract(string html, string pageUrl, ExtractionProfile? profile)
     {
+        // What the readers remember while reading (names, addresses, numbers of the page) is the page's personal data:
+        // nothing of it is kept once the page is read, and nothing of an earlier read is used.
         PageMemo.Forget();
+        try
+        {
+            return ExtractPage(html, pageUrl, profile);
+        }
+        finally
+        {
+            PageMemo.Forget();
+        }
+    }
+
+    private static ExtractionResult ExtractPage(string html, string pageUrl, ExtractionProfile? profile)
+    {
         var warnings = new List<string>();
         if (string.IsNullOrWhiteSpace(html))
         {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
 using ComplianceConnect.Shared.Values;
 using PhoneNumberFormat = PhoneNumbers.PhoneNumberFormat;
@@ -99,13 +100,13 @@ internal static partial class ContactValues
     /// <remarks>Remembered for the page at hand and the <see cref="Region"/> national numbers are read in.</remarks>
     public static IReadOnlyList<string> FindPhones(string text) => PageMemo.Phones(Region, text, ComputeFindPhones);
 
-    private static string[] ComputeFindEmails(string text)
+    private static IReadOnlyList<string> ComputeFindEmails(string text)
     {
         // Most lines a reader tries hold no address: without an @ the pattern cannot match, and is not run.
         var source = Deobfuscate(text);
         if (!source.Contains('@', StringComparison.Ordinal))
         {
-            return [];
+            return ReadOnlyCollection<string>.Empty;
         }
 
         var emails = new List<string>();
@@ -117,15 +118,15 @@ internal static partial class ContactValues
             }
         }
 
-        return [.. emails];
+        return emails.AsReadOnly(); // remembered and handed to every caller that asks: not to be changed by one
     }
 
-    private static string[] ComputeFindPhones(string text)
+    private static IReadOnlyList<string> ComputeFindPhones(string text)
     {
         // Both patterns need an ASCII digit (after "+" or "00", or after a label): without one neither is run.
         if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
         {
-            return [];
+            return ReadOnlyCollection<string>.Empty;
         }
 
         var phones = new List<string>();
@@ -151,7 +152,7 @@ internal static partial class ContactValues
             }
         }
 
-        return [.. phones];
+        return phones.AsReadOnly();
     }
 
     /// <summary>"jane [at] example [dot] com" and "jane (at) example.com" → "jane@example.com".</summary>

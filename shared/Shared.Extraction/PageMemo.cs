@@ -4,9 +4,10 @@ namespace ComplianceConnect.Shared.Extraction;
 /// Answers of pure string functions that the readers ask for again and again while one page is read: the same card
 /// lines, headings and paragraphs are tried as names, bios and titles by several readers and for several neighbours
 /// (on the generated 200 KB page: 984 name cleanings of 452 texts, 185 bio parses of 8 paragraphs, 106 job-title checks
-/// of 35). Remembered for the page at hand only: <see cref="Forget"/> runs when the extractor starts on the next page,
-/// so no page gains from one read before it (a benchmark that reads the same page round after round measures each
-/// round's own work). Per thread: the extractor reads one page at a time on a thread (the extension has only one).
+/// of 35). Remembered for the page at hand only: <see cref="Forget"/> runs when the extractor starts on a page, so no
+/// page gains from one read before it (a benchmark that reads the same page round after round measures each round's
+/// own work), and when it is done with it, so none of the page's names, addresses or numbers stay in memory after it.
+/// Per thread: the extractor reads one page at a time on a thread (the extension has only one).
 /// </summary>
 internal static class PageMemo
 {
@@ -26,10 +27,10 @@ internal static class PageMemo
     private static Dictionary<string, bool>? _jobTitles;
 
     [ThreadStatic]
-    private static Dictionary<string, string[]>? _emails;
+    private static Dictionary<string, IReadOnlyList<string>>? _emails;
 
     [ThreadStatic]
-    private static Dictionary<string, string[]>? _phones;
+    private static Dictionary<string, IReadOnlyList<string>>? _phones;
 
     [ThreadStatic]
     private static string? _phonesRegion;
@@ -47,10 +48,10 @@ internal static class PageMemo
     public static bool JobTitle(string text, Func<string, bool> compute) => Remembered(_jobTitles ??= new(StringComparer.Ordinal), text, compute);
 
     /// <summary><see cref="ContactValues.FindEmails"/> of a text.</summary>
-    public static string[] Emails(string text, Func<string, string[]> compute) => Remembered(_emails ??= new(StringComparer.Ordinal), text, compute);
+    public static IReadOnlyList<string> Emails(string text, Func<string, IReadOnlyList<string>> compute) => Remembered(_emails ??= new(StringComparer.Ordinal), text, compute);
 
     /// <summary><see cref="ContactValues.FindPhones"/> of a text, read in <paramref name="region"/> (the page's, while one is read).</summary>
-    public static string[] Phones(string region, string text, Func<string, string[]> compute)
+    public static IReadOnlyList<string> Phones(string region, string text, Func<string, IReadOnlyList<string>> compute)
     {
         var memo = _phones ??= new(StringComparer.Ordinal);
         if (_phonesRegion != region)

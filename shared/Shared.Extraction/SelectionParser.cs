@@ -34,6 +34,10 @@ public static partial class SelectionParser
             // on pathological text included), and "nothing found" is the honest answer there.
             return null;
         }
+        finally
+        {
+            PageMemo.Forget(); // the selection's names and addresses are not kept
+        }
     }
 
     private static PersonCandidate? ParseText(string? text, string? pageUrl)

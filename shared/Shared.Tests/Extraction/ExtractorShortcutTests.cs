@@ -61,27 +61,54 @@ public class ExtractorShortcutTests
     [Theory]
     [InlineData("Call +46 70 123 45 67 now", "SE", "46701234567")]
     [InlineData("Tel.: 030 1234567", "DE", "49301234567")]
-    [InlineData("Head of Data Protection, Acme", "SE", null)]
-    public void Numbers_are_found_on_a_line_and_a_line_without_a_digit_gives_none(string text, string region, string? digits)
+    public void Numbers_are_found_on_a_line(string text, string region, string digits)
     {
         using var scope = ContactValues.ReadNationalNumbersIn(region);
-        var found = ContactValues.FindPhones(text);
-        Assert.Equal(digits is null ? [] : [digits], found.Select(p => new string([.. p.Where(char.IsAsciiDigit)])).ToList());
+        Assert.Equal([digits], ContactValues.FindPhones(text).Select(p => new string([.. p.Where(char.IsAsciiDigit)])).ToList());
     }
 
     [Fact]
-    public void What_one_page_asked_is_forgotten_when_the_next_page_is_read()
+    public void The_same_line_is_read_again_in_another_region()
+    {
+        // A Berlin number in Germany; read in Sweden the same digits are not that number (remembered per region).
+        string german;
+        using (ContactValues.ReadNationalNumbersIn("DE"))
+        {
+            german = Assert.Single(ContactValues.FindPhones("Tel.: 030 1234567"));
+            Assert.StartsWith("+49", german, StringComparison.Ordinal);
+        }
+
+        using (ContactValues.ReadNationalNumbersIn("SE"))
+        {
+            Assert.DoesNotContain(german, ContactValues.FindPhones("Tel.: 030 1234567"));
+        }
+    }
+
+    [Theory]
+    [InlineData("About Jane Doe", "Jane Doe")]
+    [InlineData("JANE DOE", "Jane Doe")]
+    [InlineData("I'm Jane Doe", "Jane Doe")]
+    [InlineData("about jane doe", null)]
+    [InlineData("Related articles", null)]
+    [InlineData("Jane", null)]
+    public void A_name_needs_two_capitals_and_all_caps_is_title_cased(string text, string? name) =>
+        Assert.Equal(name, PageTitles.NameOf(text));
+
+    [Fact]
+    public void Nothing_a_page_asked_is_kept_once_it_is_read()
     {
         var extractor = new ContactExtractor();
         var page = Fixture.Html("speaker-page.html");
         var alone = Json(extractor.Extract(page, "https://conf.example/speakers/"));
 
-        extractor.Extract("<h1>Jane Doe</h1><p>Jane Doe is the Head of Data Protection at Acme GmbH.</p>", "https://acme.example/");
+        Assert.NotNull(Names.Key("Jane Doe")); // remembered outside any page read
         Assert.NotEqual(0, PageMemo.Count);
-        extractor.Extract(" ", "https://acme.example/");
+        extractor.Extract("<h1>Jane Doe</h1><p>Jane Doe is the Head of Data Protection at Acme GmbH.</p>", "https://acme.example/");
+        Assert.Equal(0, PageMemo.Count);
+        Assert.NotNull(SelectionParser.Parse("Jane Doe\nHead of Data Protection | Acme GmbH\njane.doe@acme.example"));
         Assert.Equal(0, PageMemo.Count);
 
-        // Remembered answers are the computed ones: the page reads the same after another page as on its own.
+        // The page reads the same after another page as on its own.
         extractor.Extract("<h2>Jane Doe</h2><p>Head of Legal</p><h2>Anna Berg</h2><p>CTO</p>", "https://other.example/team");
         Assert.Equal(alone, Json(extractor.Extract(page, "https://conf.example/speakers/")));
     }

@@ -107,16 +107,17 @@ internal static class CardLines
                 }
 
                 // The parts between newlines, as string.Split('\n') would give them, without allocating them.
-                var rest = value.AsSpan();
-                for (var first = true; ; first = false)
+                var span = value.AsSpan();
+                var first = true;
+                foreach (var range in span.Split('\n'))
                 {
-                    var newline = rest.IndexOf('\n');
-                    var part = newline < 0 ? rest : rest[..newline];
                     if (!first)
                     {
                         line.Flush(lines);
                     }
 
+                    first = false;
+                    var part = span[range];
                     if (part.Length > 0)
                     {
                         if (!part.IsWhiteSpace())
@@ -126,13 +127,6 @@ internal static class CardLines
 
                         text.Append(part);
                     }
-
-                    if (newline < 0)
-                    {
-                        break;
-                    }
-
-                    rest = rest[(newline + 1)..];
                 }
 
                 continue;
@@ -219,16 +213,17 @@ internal static class CardLines
                 if (node is ICharacterData { NodeType: NodeType.Text } data)
                 {
                     var parent = data.ParentElement ?? root;
-                    var rest = data.Data.AsSpan();
-                    for (var isFirst = true; ; isFirst = false)
+                    var span = data.Data.AsSpan();
+                    var isFirst = true;
+                    foreach (var between in span.Split('\n'))
                     {
-                        var newline = rest.IndexOf('\n');
-                        var part = newline < 0 ? rest : rest[..newline];
                         if (!isFirst)
                         {
                             Flush();
                         }
 
+                        isFirst = false;
+                        var part = span[between];
                         if (part.Length > 0 && !part.IsWhiteSpace())
                         {
                             var order = page.Order(parent);
@@ -250,13 +245,6 @@ internal static class CardLines
                                 }
                             }
                         }
-
-                        if (newline < 0)
-                        {
-                            break;
-                        }
-
-                        rest = rest[(newline + 1)..];
                     }
 
                     continue;

@@ -100,7 +100,7 @@ internal sealed class Page
 
     private List<IElement> BaseElements { get; } = [];
 
-    public static Page Build(IDocument document, string? pageUrl, int expectedElements = 0) => new(document, pageUrl, expectedElements);
+    public static Page Build(IDocument document, string? pageUrl, int expectedElements) => new(document, pageUrl, expectedElements);
 
     private bool TryGetInfo(IElement element, out ElementInfo info)
     {

@@ -58,7 +58,7 @@ internal static class PageTitles
         // A name has two capitalized words at least (its first and its last), and cleaning never makes a letter upper
         // case that was not (all-caps text is title-cased, and that has two already): most headings and card lines
         // tried here ("Related articles", a sentence of a bio) are told apart without being cleaned.
-        if (!HasTwoCapitals(segment))
+        if (!TextUtil.HasTwoCapitals(segment))
         {
             return null;
         }
@@ -77,20 +77,6 @@ internal static class PageTitles
 
         var name = Names.Clean(value);
         return Names.LooksLikePersonName(name) ? name : null;
-    }
-
-    private static bool HasTwoCapitals(string text)
-    {
-        var capitals = 0;
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c) && ++capitals == 2)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static List<string> Split(string value)

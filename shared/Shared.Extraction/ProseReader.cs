@@ -115,24 +115,8 @@ internal static partial class ProseReader
     /// Whether <see cref="NameWithTitle"/> can match at all: its name is two capitalized words, and a bracket or a comma
     /// follows it. Most sentences of a bio have neither the bracket nor the comma.
     /// </summary>
-    private static bool MayNameWithTitle(string sentence)
-    {
-        if (sentence.AsSpan().IndexOfAny('(', ',') < 0)
-        {
-            return false;
-        }
-
-        var capitals = 0;
-        foreach (var c in sentence)
-        {
-            if (char.IsUpper(c) && ++capitals == 2)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool MayNameWithTitle(string sentence) =>
+        sentence.AsSpan().IndexOfAny('(', ',') >= 0 && TextUtil.HasTwoCapitals(sentence);
 
     /// <summary>
     /// Whether <see cref="Introduction"/> can match at all: its phrase ("my name is", "I'm", "ich bin", "jag heter", …)

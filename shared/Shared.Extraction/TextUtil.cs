@@ -266,6 +266,21 @@ internal static partial class TextUtil
         return digits;
     }
 
+    /// <summary>True when <paramref name="value"/> has two upper-case letters at least (as a person's name does).</summary>
+    public static bool HasTwoCapitals(string value)
+    {
+        var capitals = 0;
+        foreach (var c in value)
+        {
+            if (char.IsUpper(c) && ++capitals == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when every character of <paramref name="value"/> is a letter (and for the empty string).</summary>
     public static bool AllLetters(string value)
     {

@@ -27,6 +27,8 @@ export Email__UnsubscribeKey="${Email__UnsubscribeKey:-$CC_UNSUBSCRIBE_KEY}"
 export Email__PublicBaseUrl="${Email__PublicBaseUrl:-http://127.0.0.1:$port}"
 # Without an SMTP server (Email__Smtp__Host), sent messages are written as .eml files here.
 export Email__PickupDirectory="${Email__PickupDirectory:-$LOCAL_DIR/mail}"
+# Uploaded imports wait here; an import a restart cut off goes on from this folder at the next start.
+export Import__SpoolDirectory="${Import__SpoolDirectory:-$LOCAL_DIR/imports}"
 export Demo__AdminPassword="$CC_DEMO_ADMIN_PASSWORD" Demo__RepPassword="$CC_DEMO_REP_PASSWORD"
 export Demo__Seed=true Database__MigrateOnStartup=true
 # Production unless asked otherwise: Development serves the browsable API reference (/scalar) and

@@ -22,12 +22,50 @@ public sealed class ImportOptions
     /// <summary>Rows per committed chunk: each holds the organization's audit chain head only for its own short transaction.</summary>
     public int ChunkSize { get; set; } = 5000;
 
-    /// <summary>Where uploads wait for the worker (default: the system's temporary folder). They are deleted when the job ends.</summary>
+    /// <summary>
+    /// Where uploads wait for the worker; they are deleted when the job ends. A folder of the instance's own (the run
+    /// command uses <c>.local/imports</c>) keeps the files of jobs a restart cut off, and the next start goes on with
+    /// them. Without one, uploads wait in the system's temporary folder, which other programs share, so a restart
+    /// ends its jobs as failed instead.
+    /// </summary>
     public string? SpoolDirectory { get; set; }
 }
 
 /// <summary>A queued import: the worker opens its units of work for this organization.</summary>
 public sealed record ImportWork(Guid OrganizationId, Guid JobId, string Path);
+
+/// <summary>The spooled uploads: named by organization and job, so a restart can tell whose file a job's is.</summary>
+public static class ImportSpool
+{
+    private const string Prefix = "cc-import-";
+
+    public static string PathFor(ImportOptions options, Guid organization, Guid job) =>
+        Path.Combine(options.SpoolDirectory ?? Path.GetTempPath(), $"{Prefix}{organization:N}-{job:N}.csv");
+
+    /// <summary>The jobs whose files are still in the instance's own spool folder at start-up, oldest first.</summary>
+    public static IReadOnlyList<ImportWork> LeftOver(ImportOptions options)
+    {
+        if (options.SpoolDirectory is not { } directory || !Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var left = new List<ImportWork>();
+        foreach (var path in Directory.EnumerateFiles(directory, Prefix + "*.csv"))
+        {
+            var name = Path.GetFileNameWithoutExtension(path.AsSpan());
+            if (name.Length == Prefix.Length + 32 + 1 + 32 && name[Prefix.Length + 32] == '-'
+                && Guid.TryParseExact(name.Slice(Prefix.Length, 32), "N", out var organization)
+                && Guid.TryParseExact(name[(Prefix.Length + 33)..], "N", out var job))
+            {
+                left.Add(new ImportWork(organization, job, path));
+            }
+        }
+
+        // Job ids are version 7: ordered by the time the upload came.
+        return [.. left.OrderBy(w => w.JobId.ToString("N"), StringComparer.Ordinal)];
+    }
+}
 
 /// <summary>The in-process queue between the upload and the worker.</summary>
 public sealed class ImportQueue
@@ -91,7 +129,7 @@ public static class ImportApi
             CreatedBy = user.UserId!.Value,
             CreatedAt = clock.GetUtcNow(),
         };
-        var path = Path.Combine(settings.SpoolDirectory ?? Path.GetTempPath(), $"cc-import-{job.Id:N}.csv");
+        var path = ImportSpool.PathFor(settings, user.OrganizationId!.Value, job.Id);
         var queued = false;
         try
         {

@@ -22,15 +22,52 @@ namespace ComplianceConnect.Api.Features.ImportExport;
 /// with its progress and its refused rows, so captures in the organization wait at most one
 /// chunk for the audit chain's head.
 /// </summary>
-public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOptions<AuditOptions> audit, IOptions<ImportOptions> options, TimeProvider clock)
+public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, NpgsqlDataSource dataSource, IOptions<AuditOptions> audit,
+    IOptions<ImportOptions> options, TimeProvider clock)
 {
     public const string ActorName = "import";
+
+    /// <summary>What a job that a restart cut off says when it cannot go on (no spool folder of the instance's own).</summary>
+    public const string InterruptedMessage =
+        "The import was stopped by a restart of the server. The rows reported as processed were imported; upload the file again for the rest (rows already imported are recognised by email or LinkedIn).";
 
     private sealed record Row(int Number, Contact Contact);
 
     private sealed record Problem(int Row, string Column, string Code, string Message);
 
-    public async Task RunAsync(ImportWork work, CancellationToken ct)
+    /// <summary>
+    /// Runs the job, or goes on with it after the rows its committed chunks reported as processed when a restart cut
+    /// it off. A session-level advisory lock on a connection of its own keeps one process on a job at a time (an old
+    /// instance still shutting down, a second one pointed at the same folder).
+    /// </summary>
+    public async Task<ImportOutcome> RunAsync(ImportWork work, CancellationToken ct)
+    {
+        await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('import'), hashtext($1))", lockConnection))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = work.JobId.ToString() });
+            if (await take.ExecuteScalarAsync(ct) is not true)
+            {
+                return ImportOutcome.Elsewhere;
+            }
+        }
+
+        try
+        {
+            return await RunLockedAsync(work, ct);
+        }
+        finally
+        {
+            if (lockConnection.FullState == System.Data.ConnectionState.Open)
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('import'), hashtext($1))", lockConnection);
+                release.Parameters.Add(new NpgsqlParameter { Value = work.JobId.ToString() });
+                await release.ExecuteScalarAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<ImportOutcome> RunLockedAsync(ImportWork work, CancellationToken ct)
     {
         var context = new WorkContext(work.OrganizationId, Actor.System(ActorName), Channels.Import);
         ImportJob? job;
@@ -38,14 +75,14 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOption
         await using (var unit = await unitOfWork.BeginAsync(context, ct))
         {
             job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == work.JobId, ct);
-            if (job is null)
+            if (job is null || job.Status is ImportStatus.Completed or ImportStatus.Failed)
             {
-                return; // the upload's unit of work did not commit
+                return ImportOutcome.Ended; // the upload's unit of work did not commit, or the job ended before a restart
             }
 
             region = await db.Organizations.Where(o => o.Id == work.OrganizationId).Select(o => o.DefaultRegion).SingleAsync(ct);
             job.Status = ImportStatus.Running;
-            job.StartedAt = clock.GetUtcNow();
+            job.StartedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await unit.CommitAsync(ct);
         }
@@ -55,12 +92,20 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOption
         {
             await ImportAsync(context, work, job, region, ct);
             await FinishAsync(context, work.JobId, ImportStatus.Completed, null, ct);
+            return ImportOutcome.Ended;
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             // No exception text in the job: PostgreSQL's messages may quote a row's values.
             await FinishAsync(context, work.JobId, ImportStatus.Failed,
                 "The import stopped on an unexpected error. The rows reported as processed were imported; the rest were not.", CancellationToken.None);
+            throw;
+        }
+        catch (Exception) when (options.Value.SpoolDirectory is null)
+        {
+            // Stopped by the shutdown, and its file is in the shared temporary folder, which no start takes up again:
+            // end it as failed rather than leave it running for ever.
+            await FinishAsync(context, work.JobId, ImportStatus.Failed, InterruptedMessage, CancellationToken.None);
             throw;
         }
     }
@@ -77,9 +122,17 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOption
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rowNumber = 0;
         var rowsInChunk = 0;
+
+        // Going on after a restart: the rows the committed chunks reported are in, with their refused rows.
+        var done = job.ProcessedRows;
         while (await csv.ReadAsync(ct))
         {
             rowNumber++;
+            if (rowNumber <= done)
+            {
+                continue;
+            }
+
             rowsInChunk++;
             var cells = new string[csv.FieldCount];
             for (var i = 0; i < cells.Length; i++)
@@ -422,6 +475,13 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, IOption
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
+}
+
+/// <summary>How a run of a job ended for its spooled file: the job has ended, or it goes on (elsewhere, or at the next start).</summary>
+public enum ImportOutcome
+{
+    Ended,
+    Elsewhere,
 }
 
 /// <summary>One import row's fields, checked with the same rules as the API's create.</summary>

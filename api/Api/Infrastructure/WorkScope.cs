@@ -68,6 +68,9 @@ public sealed class UnitOfWork(AppDbContext db, TenantScope scope, IOptions<Audi
             throw new InvalidOperationException("A unit of work is already open on this DbContext.");
         }
 
+        // A request whose client has gone (a closed popup, a load test's end): stop here. EF Core logs a transaction
+        // or connection it was asked to open with a cancelled token as an error, which this is not.
+        ct.ThrowIfCancellationRequested();
         var transaction = await db.Database.BeginTransactionAsync(isolation, ct);
         var organization = context.OrganizationId.ToString();
         var actorId = context.Actor.UserId?.ToString() ?? "";
@@ -99,7 +102,9 @@ public sealed class UnitOfWork(AppDbContext db, TenantScope scope, IOptions<Audi
     /// </summary>
     public sealed class Work(TenantScope scope, IDbContextTransaction transaction) : IAsyncDisposable
     {
-        public Task CommitAsync(CancellationToken ct = default) => transaction.CommitAsync(ct);
+        /// <summary>Commits; with a cancelled token (the client has gone) it does not, and disposing rolls back unlogged.</summary>
+        public Task CommitAsync(CancellationToken ct = default) =>
+            ct.IsCancellationRequested ? Task.FromCanceled(ct) : transaction.CommitAsync(ct);
 
         public async ValueTask DisposeAsync()
         {

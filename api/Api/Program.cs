@@ -58,6 +58,7 @@ api.MapExportApi();
 api.MapErasureApi();
 api.MapImportApi();
 api.MapRetentionApi();
+api.MapPhoneRegionApi();
 api.MapSalesforceApi();
 
 await app.InitializeDatabaseAsync();

@@ -256,6 +256,33 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
         await Expect(page.GetByTestId("retention-days")).ToHaveValueAsync("730");
     }
 
+    [Fact]
+    public async Task An_admin_sets_the_organizations_country_in_swedish_and_then_a_german_national_number_is_saved_as_german()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var admin = await tenant.AdminClientAsync();
+        var contact = await CreateAsync(admin, "Jonas", "Weber");
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Admin, "sv");
+        var settings = await browser.NewPageAsync();
+        await settings.GotoAsync(fixture.PageUrl("settings.html"));
+
+        await Expect(settings.GetByTestId("phone-region")).ToHaveValueAsync("SE");
+        await settings.GetByTestId("phone-region").SelectOptionAsync("DE");
+        await settings.GetByTestId("phone-region-save").ClickAsync();
+        await Expect(settings.GetByTestId("phone-region-status")).ToHaveTextAsync("Sparat: nummer utan landsnummer läses som Tyskland.");
+        await settings.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "cc-settings-phone-region.png"), FullPage = true });
+        Assert.Equal("DE", (await admin.Typed().GetPhoneRegionAsync()).AssertValue().Region);
+
+        // The admin's own session reads national numbers as German at once, in the form and at the API.
+        var person = await PersonViewPanel.OpenAsync(browser, fixture.PageUrl("people.html"), contact.Id);
+        await person.Root.GetByTestId("edit-details").ClickAsync();
+        await person.Root.GetByTestId("detail-input-phone").FillAsync("0151 23456789");
+        await person.Root.GetByTestId("save-details").ClickAsync();
+        await Expect(person.Root.GetByTestId("detail-phone")).ToHaveTextAsync("+4915123456789");
+        Assert.Equal("+4915123456789", (await admin.Typed().GetContactAsync(contact.Id)).AssertValue().Phone);
+    }
+
     private async Task<PeoplePage> OpenPeopleAsync(IBrowserContext browser)
     {
         var page = await browser.NewPageAsync();

@@ -7,6 +7,9 @@ namespace ComplianceConnect.Api.Infrastructure;
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string OrganizationClaim = "org";
+
+    /// <summary>The organization's phone region when the token was issued (see <see cref="PhoneRegion"/>).</summary>
+    public const string PhoneRegionClaim = "phone_region";
     public const string ClientClaim = "client";
 
     /// <summary>The session (refresh-token family) an access token belongs to.</summary>
@@ -17,6 +20,14 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public Guid? UserId => Guid.TryParse(Principal?.FindFirstValue("sub"), out var id) ? id : null;
 
     public Guid? OrganizationId => Guid.TryParse(Principal?.FindFirstValue(OrganizationClaim), out var id) ? id : null;
+
+    /// <summary>
+    /// The region the caller's national phone numbers are validated in: the organization's as of the token (a change
+    /// reaches each session at its next refresh); Sweden for a token without it.
+    /// </summary>
+    public string PhoneRegion => Principal?.FindFirstValue(PhoneRegionClaim) is { } region && Shared.Values.PhoneNumber.IsKnownRegion(region)
+        ? region
+        : Shared.Values.PhoneNumber.DefaultRegion;
 
     public string Name => Principal?.FindFirstValue("name") ?? "unknown";
 

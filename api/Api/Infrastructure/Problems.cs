@@ -56,7 +56,7 @@ public static class Problems
             }
 
             var today = ComplianceRules.LatestToday(context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-            var errors = new ValidationErrors();
+            var errors = new ValidationErrors { PhoneRegion = context.HttpContext.RequestServices.GetRequiredService<CurrentUser>().PhoneRegion };
             foreach (var request in requests)
             {
                 request.Validate(errors, today);

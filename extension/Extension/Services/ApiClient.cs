@@ -113,6 +113,10 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     /// <summary>How many erased people the suppression list keeps out (Admins only).</summary>
     public Task<ApiResult<SuppressionCountDto>> GetSuppressionCountAsync() => SendAsync(client => client.GetSuppressionCountAsync());
 
+    public Task<ApiResult<PhoneRegionSettingsDto>> GetPhoneRegionAsync() => SendAsync(client => client.GetPhoneRegionAsync());
+
+    public Task<ApiResult<PhoneRegionSettingsDto>> SetPhoneRegionAsync(PhoneRegionSettingsDto settings) => SendAsync(client => client.SetPhoneRegionAsync(settings));
+
     public Task<ApiResult<RetentionSettingsDto>> GetRetentionAsync() => SendAsync(client => client.GetRetentionAsync());
 
     public Task<ApiResult<RetentionSettingsDto>> SetRetentionAsync(RetentionSettingsDto settings) => SendAsync(client => client.SetRetentionAsync(settings));

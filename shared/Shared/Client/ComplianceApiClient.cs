@@ -203,6 +203,14 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
     public Task<ApiResult<ImportJobDto>> GetImportAsync(Guid jobId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.Import(jobId), Json.ImportJobDto, null, ct);
 
+    /// <summary>The organization's phone region: the country national numbers are read in.</summary>
+    public Task<ApiResult<PhoneRegionSettingsDto>> GetPhoneRegionAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, ApiRoutes.PhoneRegionSettings, Json.PhoneRegionSettingsDto, null, ct);
+
+    /// <summary>Sets the organization's phone region (Admin only).</summary>
+    public Task<ApiResult<PhoneRegionSettingsDto>> SetPhoneRegionAsync(PhoneRegionSettingsDto settings, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, ApiRoutes.PhoneRegionSettings, Json.PhoneRegionSettingsDto, JsonContent.Create(settings, Json.PhoneRegionSettingsDto), ct);
+
     /// <summary>The organization's retention period.</summary>
     public Task<ApiResult<RetentionSettingsDto>> GetRetentionAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, ApiRoutes.RetentionSettings, Json.RetentionSettingsDto, null, ct);

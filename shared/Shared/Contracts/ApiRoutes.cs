@@ -87,6 +87,9 @@ public static class ApiRoutes
     /// <summary>GET and PUT (Admin) the organization's retention period.</summary>
     public const string RetentionSettings = "/api/settings/retention";
 
+    /// <summary>The organization's phone region (GET for everyone signed in, PUT for Admins).</summary>
+    public const string PhoneRegionSettings = "/api/settings/phone-region";
+
     /// <summary>GET: contacts due for retention review.</summary>
     public const string RetentionDue = Contacts + "/retention-due";
 

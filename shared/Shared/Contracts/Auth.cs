@@ -55,8 +55,12 @@ public sealed record TokenResponse(
     DateTimeOffset RefreshTokenExpiresAt,
     CurrentUserDto User);
 
-/// <summary>The signed-in user and their organization.</summary>
-public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, UserRole Role, Guid OrganizationId, string OrganizationName);
+/// <summary>
+/// The signed-in user and their organization, with the organization's phone region: the country national numbers are
+/// read in (a session stored before it existed reads as Sweden, the default).
+/// </summary>
+public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, UserRole Role, Guid OrganizationId, string OrganizationName,
+    string PhoneRegion = Values.PhoneNumber.DefaultRegion);
 
 /// <summary>A user as listed by the user management endpoint.</summary>
 public sealed record UserDto(Guid Id, string Email, string DisplayName, UserRole Role, DateTimeOffset CreatedAt);

@@ -20,8 +20,8 @@ public abstract record ContactFields
 
     /// <summary>Checks lengths and shapes; a contact needs a name or an email to be recognisable.</summary>
     /// <param name="errors">Where broken rules are recorded.</param>
-    /// <param name="defaultRegion">ISO 3166-1 alpha-2 region a national phone number is read in.</param>
-    public void ValidateFields(ValidationErrors errors, string defaultRegion = PhoneNumber.DefaultRegion)
+    /// <param name="defaultRegion">ISO 3166-1 alpha-2 region a national phone number is read in (else the errors' own).</param>
+    public void ValidateFields(ValidationErrors errors, string? defaultRegion = null)
     {
         errors.Text(nameof(FirstName), FirstName, Limits.Name);
         errors.Text(nameof(LastName), LastName, Limits.Name);

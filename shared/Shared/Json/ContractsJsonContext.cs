@@ -61,6 +61,7 @@ namespace ComplianceConnect.Shared.Json;
 [JsonSerializable(typeof(ImportJobDto))]
 [JsonSerializable(typeof(List<ImportJobDto>))]
 [JsonSerializable(typeof(RetentionSettingsDto))]
+[JsonSerializable(typeof(PhoneRegionSettingsDto))]
 [JsonSerializable(typeof(RetentionKeepRequest))]
 [JsonSerializable(typeof(PagedResult<RetentionDueDto>))]
 [JsonSerializable(typeof(ProblemDocument))]

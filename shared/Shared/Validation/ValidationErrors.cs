@@ -15,6 +15,12 @@ public sealed class ValidationErrors
     public bool IsValid => _errors.Count == 0;
 
     /// <summary>
+    /// The region national phone numbers are read in (ISO 3166-1 alpha-2): the organization's, which the API takes
+    /// from the caller's token and the extension from the signed-in user; Sweden when nothing says otherwise.
+    /// </summary>
+    public string PhoneRegion { get; init; } = PhoneNumber.DefaultRegion;
+
+    /// <summary>
     /// Records that <paramref name="field"/> broke a rule: its stable <paramref name="code"/> (see
     /// <see cref="ValidationCodes"/>), the English message, and the values a translation may show.
     /// </summary>
@@ -117,10 +123,11 @@ public sealed class ValidationErrors
 
     /// <summary>
     /// Checks an optional phone number against <see cref="PhoneNumber"/>, national numbers read in
-    /// <paramref name="defaultRegion"/> (ISO 3166-1 alpha-2, e.g. "SE").
+    /// <paramref name="defaultRegion"/> (ISO 3166-1 alpha-2, e.g. "SE"), or else in <see cref="PhoneRegion"/>.
     /// </summary>
-    public void Phone(string field, string? value, string defaultRegion = PhoneNumber.DefaultRegion)
+    public void Phone(string field, string? value, string? defaultRegion = null)
     {
+        defaultRegion ??= PhoneRegion;
         if (string.IsNullOrWhiteSpace(value))
         {
             return;

@@ -22,6 +22,11 @@ public sealed partial record PhoneNumber
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    /// <summary>True for a region (ISO 3166-1 alpha-2, any case) that has a numbering plan national numbers can be read in.</summary>
+    public static bool IsKnownRegion([NotNullWhen(true)] string? region) =>
+        region is { Length: 2 } && char.IsAsciiLetter(region[0]) && char.IsAsciiLetter(region[1])
+        && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
+
     private PhoneNumber(string value, int countryCode, string? extension)
     {
         Value = value;

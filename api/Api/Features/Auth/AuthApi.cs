@@ -174,7 +174,8 @@ public static class AuthApi
         var user = await db.Users.Include(u => u.Organization).SingleOrDefaultAsync(u => u.Id == me.UserId, ct);
         return user?.Organization is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, user.OrganizationId, user.Organization.Name));
+            : TypedResults.Ok(new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, user.OrganizationId, user.Organization.Name,
+                user.Organization.DefaultRegion));
     }
 
     /// <summary>A user with a real hash that no password matches, checked when the email is unknown.</summary>

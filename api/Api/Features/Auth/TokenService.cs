@@ -128,13 +128,14 @@ public sealed class TokenService(AppDbContext db, IOptions<JwtOptions> options, 
                 new Claim("email", user.Email),
                 new Claim("role", user.Role.ToString()),
                 new Claim(CurrentUser.OrganizationClaim, user.OrganizationId.ToString()),
+                new Claim(CurrentUser.PhoneRegionClaim, organization.DefaultRegion),
                 new Claim(CurrentUser.ClientClaim, client),
                 new Claim(CurrentUser.SessionClaim, familyId.ToString()),
             ]),
             SigningCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         });
 
-        var me = new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, organization.Id, organization.Name);
+        var me = new CurrentUserDto(user.Id, user.Email, user.DisplayName, user.Role, organization.Id, organization.Name, organization.DefaultRegion);
         return new TokenResponse(access, accessExpires, refresh, refreshExpires, me);
     }
 

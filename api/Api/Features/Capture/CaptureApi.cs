@@ -21,10 +21,10 @@ public static class CaptureApi
     }
 
     public static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem, ProblemHttpResult>> Capture(
-        CaptureRequest request, AppDbContext db, UnitOfWork work, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
+        CaptureRequest request, AppDbContext db, UnitOfWork work, CurrentUser user, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var errors = new ValidationErrors();
+        var errors = new ValidationErrors { PhoneRegion = user.PhoneRegion };
         request.Validate(errors, ComplianceRules.LatestToday(now));
         if (!errors.IsValid)
         {

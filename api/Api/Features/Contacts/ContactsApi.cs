@@ -232,10 +232,10 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Created<ContactDto>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateContactRequest request, AppDbContext db, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
+        CreateContactRequest request, AppDbContext db, CurrentUser user, IOptions<AuditOptions> audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var errors = new Shared.ValidationErrors();
+        var errors = new Shared.ValidationErrors { PhoneRegion = user.PhoneRegion };
         request.Validate(errors, ComplianceRules.LatestToday(now));
         if (!errors.IsValid)
         {

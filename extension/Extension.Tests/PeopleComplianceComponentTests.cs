@@ -46,6 +46,23 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         Assert.Equal($"/api/imports/{JobId}", api.Requests[2].Path);
     }
 
+    [Theory]
+    [InlineData("sv", ImportErrorCodes.Interrupted, "Importen stoppades av en omstart av servern. De rader som rapporterats som hanterade importerades; ladda upp filen igen för resten (rader som redan importerats känns igen på e-post eller LinkedIn).")]
+    [InlineData("sv", ImportErrorCodes.Unexpected, "Importen stoppades av ett oväntat fel. De rader som rapporterats som hanterade importerades; resten importerades inte.")]
+    [InlineData("en", ImportErrorCodes.Interrupted, "The import was stopped by a restart of the server. The rows reported as processed were imported; upload the file again for the rest (rows already imported are recognised by email or LinkedIn).")]
+    [InlineData("sv", "some_future_code", "Importen stoppades: The API's own words. De rader som hanterats dessförinnan finns kvar.")]
+    public async Task A_failed_import_says_why_in_the_reps_language(string language, string code, string shown)
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync(language);
+        var failed = Job(ImportStatus.Failed, 1, []) with { Error = "The API's own words.", ErrorCode = code };
+        api.Answer(HttpStatusCode.OK, Json(new List<ImportJobDto> { failed }, ContractsJsonContext.Default.ListImportJobDto));
+        api.Answer(HttpStatusCode.OK, Json(failed, ContractsJsonContext.Default.ImportJobDto));
+
+        var panel = Render<ImportPanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(shown, panel.Find("[data-testid=import-error]").TextContent));
+    }
+
     [Fact]
     public async Task Keeping_a_contact_due_for_review_sends_the_reason_shows_the_APIs_field_error_and_then_the_list_without_it()
     {

@@ -45,6 +45,7 @@ public sealed class ImportRestartTests : IDisposable
 
         Assert.Equal(ImportStatus.Completed, done.Status);
         Assert.Null(done.Error);
+        Assert.Null(done.ErrorCode);
         Assert.Equal(Rows, done.ProcessedRows);
 
         // Every row created once: rows read again would have been matched (skipped), not created.
@@ -63,6 +64,7 @@ public sealed class ImportRestartTests : IDisposable
 
         Assert.Equal(ImportStatus.Failed, job.Status);
         Assert.Equal(ImportRunner.InterruptedMessage, job.Error);
+        Assert.Equal(ImportErrorCodes.Interrupted, job.ErrorCode);
         Assert.True(job.ProcessedRows is > 0 and < Rows, $"The host was stopped after {job.ProcessedRows} rows.");
         Assert.Equal(job.ProcessedRows, await ContactsAsync(tenant));
         Assert.False(File.Exists(ImportSpool.PathFor(new ImportOptions(), tenant.Organization.Id, job.Id)), "The upload was left in the temporary folder.");

@@ -63,6 +63,7 @@ public enum ImportStatus
 /// <param name="CreatedAt">When it was uploaded.</param>
 /// <param name="FinishedAt">When it ended.</param>
 /// <param name="Problems">The refused rows (the first <c>ImportJobDto.MaxProblemsShown</c>), with no personal values.</param>
+/// <param name="ErrorCode">The reason of <paramref name="Error"/> as one of <see cref="ImportErrorCodes"/>, for a translation.</param>
 public sealed record ImportJobDto(
     Guid Id,
     ImportStatus Status,
@@ -77,7 +78,8 @@ public sealed record ImportJobDto(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
-    IReadOnlyList<ImportProblemDto> Problems)
+    IReadOnlyList<ImportProblemDto> Problems,
+    string? ErrorCode = null)
 {
     /// <summary>How many refused rows a job answer lists at most.</summary>
     public const int MaxProblemsShown = 1000;
@@ -89,3 +91,13 @@ public sealed record ImportJobDto(
 /// <param name="Code">The stable code (<see cref="ValidationCodes"/>).</param>
 /// <param name="Message">The English reason; it never repeats the cell's value.</param>
 public sealed record ImportProblemDto(int Row, string Column, string Code, string Message);
+
+/// <summary>Why an import job failed (<see cref="ImportJobDto.ErrorCode"/>), for the extension to say in the rep's language.</summary>
+public static class ImportErrorCodes
+{
+    /// <summary>An error the import did not expect: the rows reported as processed are in, the rest are not.</summary>
+    public const string Unexpected = "import_unexpected_error";
+
+    /// <summary>A restart stopped the job and it could not go on (no spool folder of the instance's own).</summary>
+    public const string Interrupted = "import_interrupted";
+}

@@ -27,7 +27,8 @@ public sealed class ImportJob : ITenantOwned
 
     public ImportJobDto ToDto(IReadOnlyList<ImportProblemDto> problems) => new(
         Id, Status, FileName, UpdateExisting, TotalRows, ProcessedRows, CreatedCount, UpdatedCount, SkippedCount, RejectedCount,
-        Error, CreatedAt, FinishedAt, problems);
+        Error, CreatedAt, FinishedAt, problems,
+        Error switch { null => null, ImportRunner.InterruptedMessage => ImportErrorCodes.Interrupted, _ => ImportErrorCodes.Unexpected });
 }
 
 /// <summary>One refused cell or row of an import: row number, column, code and a reason that never repeats the value.</summary>

@@ -27,6 +27,10 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, NpgsqlD
 {
     public const string ActorName = "import";
 
+    /// <summary>What a job that failed on an error it did not expect says (never the exception's text).</summary>
+    public const string UnexpectedMessage =
+        "The import stopped on an unexpected error. The rows reported as processed were imported; the rest were not.";
+
     /// <summary>What a job that a restart cut off says when it cannot go on (no spool folder of the instance's own).</summary>
     public const string InterruptedMessage =
         "The import was stopped by a restart of the server. The rows reported as processed were imported; upload the file again for the rest (rows already imported are recognised by email or LinkedIn).";
@@ -97,8 +101,7 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, NpgsqlD
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             // No exception text in the job: PostgreSQL's messages may quote a row's values.
-            await FinishAsync(context, work.JobId, ImportStatus.Failed,
-                "The import stopped on an unexpected error. The rows reported as processed were imported; the rest were not.", CancellationToken.None);
+            await FinishAsync(context, work.JobId, ImportStatus.Failed, UnexpectedMessage, CancellationToken.None);
             throw;
         }
         catch (Exception) when (options.Value.SpoolDirectory is null)

@@ -25,9 +25,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// The region the caller's national phone numbers are validated in: the organization's as of the token (a change
     /// reaches each session at its next refresh); Sweden for a token without it.
     /// </summary>
-    public string PhoneRegion => Principal?.FindFirstValue(PhoneRegionClaim) is { } region && Shared.Values.PhoneNumber.IsKnownRegion(region)
-        ? region
-        : Shared.Values.PhoneNumber.DefaultRegion;
+    public string PhoneRegion => Shared.Values.PhoneNumber.KnownRegionOrDefault(Principal?.FindFirstValue(PhoneRegionClaim));
 
     public string Name => Principal?.FindFirstValue("name") ?? "unknown";
 

@@ -21,9 +21,7 @@ public sealed class AuthSession(ApiTransport api, IChromeStorage storage, TimePr
     public CurrentUserDto? User => _session?.User;
 
     /// <summary>The organization's phone region as of the session's last token: the forms read national numbers in it, as the API does.</summary>
-    public string PhoneRegion => _session?.User.PhoneRegion is { } region && Shared.Values.PhoneNumber.IsKnownRegion(region)
-        ? region
-        : Shared.Values.PhoneNumber.DefaultRegion;
+    public string PhoneRegion => Shared.Values.PhoneNumber.KnownRegionOrDefault(_session?.User.PhoneRegion);
 
     public async Task<CurrentUserDto?> LoadAsync()
     {

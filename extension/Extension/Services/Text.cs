@@ -21,14 +21,17 @@ public sealed class Text(SettingsStore settings)
 
     public void Use(string language) => _language = language == Swedish ? Swedish : English;
 
-    public string this[string key] =>
-        (_language == Swedish && Sv.TryGetValue(key, out var sv)) ? sv : En.TryGetValue(key, out var en) ? en : key;
+    public string this[string key] => Find(key) ?? key;
+
+    /// <summary>The text of <paramref name="key"/> in the rep's language (English where Swedish has none); null when neither table has it.</summary>
+    public string? Find(string key) =>
+        (_language == Swedish && Sv.TryGetValue(key, out var sv)) ? sv : En.TryGetValue(key, out var en) ? en : null;
 
     /// <summary>The countries the phone-region setting offers (ISO 3166-1 alpha-2): the EU and EEA, Switzerland, the UK and a few more.</summary>
     public static readonly IReadOnlyList<string> Countries = ["SE", "NO", "DK", "FI", "IS", "DE", "AT", "CH", "NL", "BE", "LU", "FR", "ES", "PT", "IT", "IE", "GB", "PL", "CZ", "SK", "HU", "SI", "HR", "RO", "BG", "GR", "CY", "MT", "EE", "LV", "LT", "LI", "US", "CA", "AU"];
 
     /// <summary>A country's name in the rep's language, or its code when the tables have no name for it.</summary>
-    public string Country(string code) => this["Country." + code] is var name && name != "Country." + code ? name : code;
+    public string Country(string code) => Find("Country." + code) ?? code;
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 

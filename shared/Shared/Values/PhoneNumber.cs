@@ -27,6 +27,9 @@ public sealed partial record PhoneNumber
         region is { Length: 2 } && char.IsAsciiLetter(region[0]) && char.IsAsciiLetter(region[1])
         && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
 
+    /// <summary><paramref name="region"/> when it is a known region (<see cref="IsKnownRegion"/>), else <see cref="DefaultRegion"/>.</summary>
+    public static string KnownRegionOrDefault(string? region) => IsKnownRegion(region) ? region : DefaultRegion;
+
     private PhoneNumber(string value, int countryCode, string? extension)
     {
         Value = value;

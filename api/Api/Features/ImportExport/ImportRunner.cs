@@ -41,34 +41,13 @@ public sealed class ImportRunner(AppDbContext db, UnitOfWork unitOfWork, NpgsqlD
 
     /// <summary>
     /// Runs the job, or goes on with it after the rows its committed chunks reported as processed when a restart cut
-    /// it off. A session-level advisory lock on a connection of its own keeps one process on a job at a time (an old
-    /// instance still shutting down, a second one pointed at the same folder).
+    /// it off. A <see cref="SessionLock"/> keeps one process on a job at a time (an old instance still shutting down, a
+    /// second one pointed at the same folder).
     /// </summary>
     public async Task<ImportOutcome> RunAsync(ImportWork work, CancellationToken ct)
     {
-        await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('import'), hashtext($1))", lockConnection))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = work.JobId.ToString() });
-            if (await take.ExecuteScalarAsync(ct) is not true)
-            {
-                return ImportOutcome.Elsewhere;
-            }
-        }
-
-        try
-        {
-            return await RunLockedAsync(work, ct);
-        }
-        finally
-        {
-            if (lockConnection.FullState == System.Data.ConnectionState.Open)
-            {
-                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('import'), hashtext($1))", lockConnection);
-                release.Parameters.Add(new NpgsqlParameter { Value = work.JobId.ToString() });
-                await release.ExecuteScalarAsync(CancellationToken.None);
-            }
-        }
+        await using var held = await SessionLock.TryTakeAsync(dataSource, "import", work.JobId.ToString(), ct);
+        return held is null ? ImportOutcome.Elsewhere : await RunLockedAsync(work, ct);
     }
 
     private async Task<ImportOutcome> RunLockedAsync(ImportWork work, CancellationToken ct)

@@ -42,8 +42,7 @@ public sealed class SalesforceSecrets(IDataProtectionProvider provider)
 
 /// <summary>
 /// One pull run for one organization, at most one at a time across every API instance: the run
-/// holds a session-level PostgreSQL advisory lock on a connection of its own that stays open for
-/// the whole run (a pooled connection handed back by EF would be reset, releasing the lock).
+/// holds a <see cref="SessionLock"/> for the whole run.
 /// Each page of Contacts or Leads is applied in one unit of work as the system actor "sync"
 /// (channel "sync"), together with the watermark it reached, so a crash loses at most the page in
 /// progress and the next run resumes there; applying a page twice changes nothing.
@@ -57,29 +56,8 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
     /// <summary>Runs the organization's pull if it is due or requested and no other instance runs it; false when it did not run.</summary>
     public async Task<bool> TryRunAsync(Guid organization, CancellationToken ct)
     {
-        await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('salesforce'), hashtext($1))", lockConnection))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = organization.ToString() });
-            if (await take.ExecuteScalarAsync(ct) is not true)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            return await RunLockedAsync(organization, ct);
-        }
-        finally
-        {
-            if (lockConnection.FullState == System.Data.ConnectionState.Open)
-            {
-                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('salesforce'), hashtext($1))", lockConnection);
-                release.Parameters.Add(new NpgsqlParameter { Value = organization.ToString() });
-                await release.ExecuteScalarAsync(CancellationToken.None);
-            }
-        }
+        await using var held = await SessionLock.TryTakeAsync(dataSource, "salesforce", organization.ToString(), ct);
+        return held is not null && await RunLockedAsync(organization, ct);
     }
 
     private async Task<bool> RunLockedAsync(Guid organization, CancellationToken ct)

@@ -4,6 +4,7 @@ using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Shared.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ComplianceConnect.Api.Features.ImportExport;
 
@@ -31,7 +32,7 @@ public static class ExportApi
             return TypedResults.NotFound();
         }
 
-        var export = await RecordAsync(db, ContactExport.Csv, [id], clock, ct);
+        var export = await RecordAsync(db, ContactExport.Csv, db.Contacts.Where(c => c.Id == id).Select(c => c.Id), clock, ct);
         return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.FileName(contact.FirstName, contact.LastName, export.ExportedAt));
     }
 
@@ -42,8 +43,7 @@ public static class ExportApi
     public static async Task<CsvExportResult> ExportMany(ContactIdsRequest request, AppDbContext db, TenantScope scope, TimeProvider clock, CancellationToken ct)
     {
         var requested = request.Ids!.Distinct().ToArray();
-        var found = await db.Contacts.AsNoTracking().Where(c => requested.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
-        var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
+        var export = await RecordAsync(db, ContactExport.Csv, db.Contacts.Where(c => requested.Contains(c.Id)).Select(c => c.Id), clock, ct);
         return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.BulkFileName(export.ExportedAt));
     }
 
@@ -53,8 +53,7 @@ public static class ExportApi
     /// </summary>
     public static async Task<CsvExportResult> ExportMatching(ExportMatchingRequest request, AppDbContext db, TenantScope scope, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var found = await db.Contacts.AsNoTracking().Matching(db, request.Filter!, user.UserId).OrderBy(c => c.Id).Select(c => c.Id).ToArrayAsync(ct);
-        var export = await RecordAsync(db, ContactExport.Csv, found, clock, ct);
+        var export = await RecordAsync(db, ContactExport.Csv, db.Contacts.Matching(db, request.Filter!, user.UserId).Select(c => c.Id), clock, ct);
         return new CsvExportResult(scope.Current!, export.Id, export.ContactCount, ContactCsv.BulkFileName(export.ExportedAt));
     }
 
@@ -67,7 +66,7 @@ public static class ExportApi
             return TypedResults.NotFound();
         }
 
-        var export = await RecordAsync(db, ContactExport.DataSubjectCopy, [id], clock, ct);
+        var export = await RecordAsync(db, ContactExport.DataSubjectCopy, db.Contacts.Where(c => c.Id == id).Select(c => c.Id), clock, ct);
         var trail = await db.AuditEntries.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var subscription = await db.SubscriptionEvents.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
         var emails = await db.EmailMessages.AsNoTracking().Where(e => e.ContactId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
@@ -82,11 +81,27 @@ public static class ExportApi
             trail.Select(AuditApi.ToDto).ToList()));
     }
 
-    private static async Task<ContactExport> RecordAsync(AppDbContext db, string kind, Guid[] ids, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Records (and so audits) an export of the contacts <paramref name="ids"/> selects, in one statement: the query's
+    /// own SQL and parameters, as EF Core builds them, feed an <c>INSERT … SELECT</c>, so the ids never travel to the
+    /// API and back (at 200 000 contacts, 3 MB each way and a third of a second). Row-level security applies to the
+    /// query and to the insert as to any other statement of the unit of work.
+    /// </summary>
+    private static async Task<RecordedExport> RecordAsync(AppDbContext db, string kind, IQueryable<Guid> ids, TimeProvider clock, CancellationToken ct)
     {
-        var export = new ContactExport { Kind = kind, ContactIds = ids, ContactCount = ids.Length, ExportedAt = clock.GetUtcNow() };
-        db.ContactExports.Add(export);
-        await db.SaveChangesAsync(ct);
-        return export;
+        var export = new RecordedExport(Guid.CreateVersion7(), 0, clock.GetUtcNow());
+        await using var command = ids.CreateDbCommand();
+        command.CommandText = $"""
+            INSERT INTO contact_exports (organization_id, id, kind, contact_count, contact_ids, exported_at)
+            SELECT app_organization_id(), @export_id, @export_kind, count(*), coalesce(array_agg(m.id ORDER BY m.id), ARRAY[]::uuid[]), @exported_at
+            FROM ({command.CommandText}) AS m(id)
+            RETURNING contact_count
+            """;
+        command.Parameters.Add(new NpgsqlParameter("export_id", export.Id));
+        command.Parameters.Add(new NpgsqlParameter("export_kind", kind));
+        command.Parameters.Add(new NpgsqlParameter("exported_at", export.ExportedAt));
+        return export with { ContactCount = (int)(await command.ExecuteScalarAsync(ct))! };
     }
+
+    private readonly record struct RecordedExport(Guid Id, int ContactCount, DateTimeOffset ExportedAt);
 }

@@ -20,21 +20,19 @@ public sealed class SessionLock : IAsyncDisposable
     public static async Task<SessionLock?> TryTakeAsync(NpgsqlDataSource dataSource, string scope, string key, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
+        var taken = false;
         try
         {
-            if (await ScalarAsync(connection, "SELECT pg_try_advisory_lock(hashtext($1), hashtext($2))", scope, key, ct) is true)
+            taken = await ScalarAsync(connection, "SELECT pg_try_advisory_lock(hashtext($1), hashtext($2))", scope, key, ct) is true;
+            return taken ? new SessionLock(connection, scope, key) : null;
+        }
+        finally
+        {
+            if (!taken)
             {
-                return new SessionLock(connection, scope, key);
+                await connection.DisposeAsync(); // not held: the connection goes back now, on refusal and on error alike
             }
         }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        await connection.DisposeAsync();
-        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -76,6 +76,29 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
     }
 
     [Theory]
+    [InlineData("en", "The import was stopped by a restart of the server. The rows reported as processed were imported; upload the file again for the rest (rows already imported are recognised by email or LinkedIn).")]
+    [InlineData("sv", "Importen stoppades av en omstart av servern. De rader som rapporterats som hanterade importerades; ladda upp filen igen för resten (rader som redan importerats känns igen på e-post eller LinkedIn).")]
+    public async Task An_import_a_restart_cut_off_says_so_and_what_to_do_in_the_reps_language(string language, string shown)
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var client = await fixture.Api.ClientForAsync(tenant.Rep.Email, ApiFactory.ExtensionOrigin);
+        var job = await client.ImportCsvAsync($"First Name,Last Name,Email ID\r\nIda,Lund,{Unique("ida")}\r\n", updateExisting: false, "restarted.csv");
+        // The job as a restart without a spool folder leaves it (ImportRestartTests stops a real host mid-import for that).
+        await fixture.Api.ExecuteAsOwnerAsync(
+            $"SELECT set_config('app.organization_id', '{tenant.Organization.Id}', false); " +
+            $"UPDATE import_jobs SET status = '{ImportStatus.Failed}', error = '{ImportRunner.InterruptedMessage}' WHERE id = '{job.Id}'");
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Rep, language);
+        var people = await OpenPeopleAsync(browser);
+
+        await people.Page.GetByTestId("open-import").ClickAsync();
+
+        await Expect(people.ImportJob).ToHaveAttributeAsync("data-status", "Failed");
+        await Expect(people.ImportJob.GetByTestId("import-job-error")).ToHaveTextAsync(shown);
+        await people.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"people-import-interrupted-{language}.png"), FullPage = true });
+    }
+
+    [Theory]
     [InlineData("en", "Delete the 2 selected contacts permanently? All their personal data, emails and history are erased (GDPR erasure), and they cannot be captured or imported again. This cannot be undone.", "2 contacts deleted.", "1 contacts")]
     [InlineData("sv", "Radera de 2 valda kontakterna permanent? Alla deras personuppgifter, e-postmeddelanden och historik raderas (radering enligt GDPR), och de kan inte fångas eller importeras igen. Det går inte att ångra.", "2 kontakter raderade.", "1 kontakter")]
     public async Task A_rep_selects_two_contacts_deletes_them_after_the_confirmation_and_sees_them_gone(string language, string question, string done, string total)

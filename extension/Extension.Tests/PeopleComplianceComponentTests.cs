@@ -60,7 +60,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
 
         var panel = Render<ImportPanel>();
 
-        panel.WaitForAssertion(() => Assert.Equal(shown, panel.Find("[data-testid=import-error]").TextContent));
+        panel.WaitForAssertion(() => Assert.Equal(shown, panel.Find("[data-testid=import-job-error]").TextContent));
     }
 
     [Fact]

@@ -30,4 +30,29 @@ public sealed class CopyToCsvTests
         Assert.Equal(Expected, written.ToString());
         Assert.False(quoted);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(4096)]
+    public void Long_runs_of_plain_text_between_the_breaks_come_through_whole(int pieceLength)
+    {
+        // Records far longer than a vector register, so the search skips whole runs of text between breaks and quotes.
+        var records = Enumerable.Range(0, 300).Select(i =>
+            $"Åsa-Lovisa Öberg-Lindqvist {i},\"Storgatan {i}\nvåning {i % 7}\",{new string('x', i % 90)},\"\"\"{i}\"\"\",{i}").ToArray();
+        var fromCopy = string.Concat(records.Select(r => r + "\n"));
+        var expected = string.Concat(records.Select(r => r + "\r\n"));
+
+        var quoted = false;
+        var written = new System.Text.StringBuilder();
+        var output = new char[2 * pieceLength];
+        for (var at = 0; at < fromCopy.Length; at += pieceLength)
+        {
+            var piece = fromCopy.AsSpan(at, Math.Min(pieceLength, fromCopy.Length - at));
+            written.Append(output, 0, CsvExportResult.ToCrLf(piece, output, ref quoted));
+        }
+
+        Assert.Equal(expected, written.ToString());
+        Assert.False(quoted);
+    }
 }

@@ -10,9 +10,9 @@ namespace ComplianceConnect.Api.Benchmarks;
 /// #3: every contact of an organization as CSV through POST /api/contacts/export/matching — the People page's
 /// "export all matching this filter", here with the empty filter (every contact of the organization): one request,
 /// recorded and audited once with every id, its streamed body read to the end and its records counted.
-/// Timed from the request to the last byte; the API runs as a process of its own, one per
-/// measured export, and its peak resident memory (VmHWM) at 1 000 000 contacts is compared with that at
-/// 100 000 (the main organization). Reference: psql as the runtime role in the same scope,
+/// Timed from the request to the last byte; the API runs as a process of its own, started per run, which exports the
+/// organization twice: the second is the figure (a server that has exported before), the first is reported beside it.
+/// Its peak resident memory (VmHWM) at 1 000 000 contacts is compared with that at 100 000 (the main organization). Reference: psql as the runtime role in the same scope,
 /// <c>\copy (SELECT the same 16 columns ORDER BY the file's own order) TO STDOUT WITH CSV HEADER</c> of the same organization.
 /// </summary>
 public sealed class ExportModule : IModule
@@ -31,33 +31,40 @@ public sealed class ExportModule : IModule
         var smallCount = await CountAsync(bench, small);
 
         var largeTimes = new List<double>();
+        var largeColdTimes = new List<double>();
         var largePeaks = new List<double>();
         var smallPeaks = new List<double>();
         var smallTimes = new List<double>();
         var sqlTimes = new List<double>();
         for (var run = 0; run < bench.Runs; run++)
         {
-            var (smallTime, smallPeak) = await ApiExportAsync(bench, small, smallCount);
+            var (_, smallTime, smallPeak) = await ApiExportAsync(bench, small, smallCount);
             smallTimes.Add(smallTime);
             smallPeaks.Add(smallPeak);
-            var (largeTime, largePeak) = await ApiExportAsync(bench, large, largeCount);
+            var (largeCold, largeTime, largePeak) = await ApiExportAsync(bench, large, largeCount);
+            largeColdTimes.Add(largeCold);
             largeTimes.Add(largeTime);
             largePeaks.Add(largePeak);
             sqlTimes.Add(await PsqlExportAsync(bench, large));
             Console.WriteLine($"  #3 run {run + 1}: API {Stats.N(smallCount)} {Stats.Ms(smallTime)} (peak {Stats.Mb(smallPeak)}), " +
-                              $"{Stats.N(largeCount)} {Stats.Ms(largeTime)} (peak {Stats.Mb(largePeak)}); psql {Stats.N(largeCount)} {Stats.Ms(sqlTimes[^1])}");
+                              $"{Stats.N(largeCount)} {Stats.Ms(largeTime)} (first of the process {Stats.Ms(largeCold)}, peak {Stats.Mb(largePeak)}); psql {Stats.N(largeCount)} {Stats.Ms(sqlTimes[^1])}");
         }
 
         var api = Stats.Median(largeTimes);
         var sql = Stats.Median(sqlTimes);
         var ratio = sql / api;
+        var cold = Stats.Median(largeColdTimes);
         var memory = Stats.Median(largePeaks) / Stats.Median(smallPeaks);
         return
         [
-            new Row(Number, $"CSV export of {Stats.N(largeCount)} contacts through POST /api/contacts/export/matching (one request, the empty filter: the whole organization)",
+            new Row(Number, $"CSV export of {Stats.N(largeCount)} contacts through POST /api/contacts/export/matching (one request, the empty filter: the whole organization), by a server that has exported before",
                 $"{Stats.Ms(api)} ({Stats.N(largeCount / (api / 1000))} rows/s)",
                 $"psql \\copy (SELECT …) TO STDOUT WITH CSV: {Stats.Ms(sql)} ({Stats.N(largeCount / (sql / 1000))} rows/s)",
                 Stats.X(ratio) + " throughput", "≥ 0.5×", Stats.Met(ratio >= 0.5)),
+            new Row(Number, "same, the first export of a freshly started API process",
+                $"{Stats.Ms(cold)} ({Stats.N(largeCount / (cold / 1000))} rows/s)",
+                $"psql: {Stats.Ms(sql)}",
+                Stats.X(sql / cold) + " throughput", "≥ 0.5×", Stats.Met(sql / cold >= 0.5)),
             new Row(Number, $"same: peak resident memory of the API process at {Stats.N(largeCount)} vs {Stats.N(smallCount)} contacts (VmHWM, start-up included)",
                 Stats.Mb(Stats.Median(largePeaks)), $"{Stats.N(smallCount)}: {Stats.Mb(Stats.Median(smallPeaks))} ({Stats.Ms(Stats.Median(smallTimes))})",
                 Stats.X(memory), "≤ 1.2×", Stats.Met(memory <= 1.2)),
@@ -73,21 +80,32 @@ public sealed class ExportModule : IModule
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<(double Ms, double PeakBytes)> ApiExportAsync(Bench bench, SeededOrganization organization, long expected)
+    /// <summary>
+    /// One fresh API process: an export by a filter that matches nobody (the route, the stream, an empty file), then the
+    /// organization's export twice. The first is the fresh process's first real export (its data path still in the
+    /// tiered JIT's first tier, start-up work still running); the second is what a server that has exported before does.
+    /// The peak memory is the process's over all three.
+    /// </summary>
+    private static async Task<(double ColdMs, double WarmMs, double PeakBytes)> ApiExportAsync(Bench bench, SeededOrganization organization, long expected)
     {
         await using var api = await ApiProcess.StartAsync(bench);
         var token = await Bench.SignInAsync(api.Address, organization);
         using var http = Bench.Client(api.Address, token);
-        long lines = 0;
-        var buffer = new byte[64 * 1024];
-        // A server that has answered before: one export by a filter that matches nobody (same route, same stream,
-        // an empty file) so the timed request does not pay the fresh process's JIT and first-query costs.
         using (var warmUp = await http.PostAsync(ApiRoutes.ContactsExportMatching,
                    new StringContent("""{"filter":{"search":"warm-up-matches-nobody"}}""", Encoding.UTF8, "application/json")))
         {
             warmUp.EnsureSuccessStatusCode();
         }
 
+        var cold = await TimedExportAsync(http, expected, "first");
+        var warm = await TimedExportAsync(http, expected, "second");
+        return (cold, warm, api.PeakBytes);
+    }
+
+    private static async Task<double> TimedExportAsync(HttpClient http, long expected, string which)
+    {
+        long lines = 0;
+        var buffer = new byte[64 * 1024];
         var clock = Stopwatch.StartNew();
         double headersAt;
         using (var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.ContactsExportMatching)
@@ -113,9 +131,9 @@ public sealed class ExportModule : IModule
         }
 
         clock.Stop();
-        Console.WriteLine($"  #3 {Stats.N(expected)}: headers after {Stats.Ms(headersAt)}, body read by {Stats.Ms(clock.Elapsed.TotalMilliseconds)}");
+        Console.WriteLine($"  #3 {Stats.N(expected)}, {which} export of the process: headers after {Stats.Ms(headersAt)}, body read by {Stats.Ms(clock.Elapsed.TotalMilliseconds)}");
         return lines == expected
-            ? (clock.Elapsed.TotalMilliseconds, api.PeakBytes)
+            ? clock.Elapsed.TotalMilliseconds
             : throw new InvalidOperationException($"the export gave {lines} records, expected {expected}");
     }
 

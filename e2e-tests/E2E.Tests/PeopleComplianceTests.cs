@@ -99,8 +99,8 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
     }
 
     [Theory]
-    [InlineData("en", "Delete the 2 selected contacts permanently? All their personal data, emails and history are erased (GDPR erasure), and they cannot be captured or imported again. This cannot be undone.", "2 contacts deleted.", "1 contacts")]
-    [InlineData("sv", "Radera de 2 valda kontakterna permanent? Alla deras personuppgifter, e-postmeddelanden och historik raderas (radering enligt GDPR), och de kan inte fångas eller importeras igen. Det går inte att ångra.", "2 kontakter raderade.", "1 kontakter")]
+    [InlineData("en", "Delete the 2 selected contacts permanently? All their personal data, emails and history are erased (GDPR erasure), and they cannot be captured or imported again. This cannot be undone.", "2 contacts deleted.", "1 contact")]
+    [InlineData("sv", "Radera de 2 valda kontakterna permanent? Alla deras personuppgifter, e-postmeddelanden och historik raderas (radering enligt GDPR), och de kan inte fångas eller importeras igen. Det går inte att ångra.", "2 kontakter raderade.", "1 kontakt")]
     public async Task A_rep_selects_two_contacts_deletes_them_after_the_confirmation_and_sees_them_gone(string language, string question, string done, string total)
     {
         var tenant = await fixture.CreateTenantAsync();
@@ -122,6 +122,7 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
         await Expect(people.Notice).ToHaveTextAsync(done);
         await Expect(people.Rows).ToHaveCountAsync(1);
         await Expect(people.Total).ToHaveTextAsync(total);
+        await people.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"people-after-delete-{language}.png") });
         await Expect(people.Row("Ada Ek")).ToHaveCountAsync(0);
         await Expect(people.Row("Cleo Ek")).ToHaveCountAsync(1);
         Assert.Equal(404, (await api.Typed().GetContactAsync(ada.Id)).Status);

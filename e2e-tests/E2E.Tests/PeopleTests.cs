@@ -150,7 +150,7 @@ public sealed class PeopleTests(ExtensionFixture fixture)
         await people.Bar("authorization", "LegitimateInterest").ClickAsync();
 
         await Expect(people.Rows).ToHaveCountAsync(1);
-        await Expect(people.Total).ToHaveTextAsync("1 contacts");
+        await Expect(people.Total).ToHaveTextAsync("1 contact");
         await Expect(people.Cell("Cleo Ek", "authorization")).ToHaveTextAsync("Legitimate interest");
         await Expect(people.Page.Locator("#filter-authorization")).ToHaveValueAsync("LegitimateInterest");
 

@@ -38,7 +38,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         Assert.Contains("1 av 3 rader hanterade", panel.Find("[data-testid=import-progress]").TextContent);
         Assert.Empty(panel.FindAll("[data-testid=import-start]")); // no second upload while one runs
         panel.WaitForAssertion(() => Assert.Equal("Klar", panel.Find("[data-testid=import-status]").TextContent), TimeSpan.FromSeconds(5));
-        Assert.Equal("3 rader hanterade: 1 skapade, 0 uppdaterade, 0 överhoppade, 2 avvisade.", panel.Find("[data-testid=import-counts]").TextContent);
+        Assert.Equal("3 rader hanterade – skapade: 1, uppdaterade: 0, överhoppade: 0, avvisade: 2.", panel.Find("[data-testid=import-counts]").TextContent);
         var rows = panel.FindAll("[data-testid=import-problem]").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToList();
         Assert.Equal(["2", "Email ID", "Måste vara en e-postadress, till exempel namn@example.com."], rows[0]);
         Assert.Equal(["3", "(raden)", "En kontakt behöver ett förnamn, ett efternamn eller en e-postadress."], rows[1]);
@@ -76,7 +76,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         var changed = 0;
         var panel = Render<RetentionReview>(p => p.Add(c => c.OnChanged, () => changed++));
         panel.WaitForElement("[data-testid=retention-row]");
-        Assert.Equal("1 contacts have had no activity for more than 30 days. Keep each with a reason, or erase it.", panel.Find("[data-testid=retention-intro]").TextContent);
+        Assert.Equal("1 contact has had no activity for more than 30 days. Keep it with a reason, or erase it.", panel.Find("[data-testid=retention-intro]").TextContent);
 
         panel.Find("[data-testid=keep]").Click();
         panel.Find("form.keep-form").Submit();
@@ -138,6 +138,34 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         Assert.Equal((1, 1), (confirmed, cancelled));
     }
 
+    [Theory]
+    [InlineData("en", 1, "Delete 1 contact?", "Delete the selected contact permanently?")]
+    [InlineData("en", 0, "Delete 0 contacts?", "Delete the 0 selected contacts permanently?")]
+    [InlineData("sv", 1, "Radera 1 kontakt?", "Radera den valda kontakten permanent?")]
+    [InlineData("sv", 2, "Radera 2 kontakter?", "Radera de 2 valda kontakterna permanent?")]
+    public async Task The_delete_dialog_speaks_of_one_contact_in_the_singular_in_both_languages(string language, int count, string title, string question)
+    {
+        await this.AddSignedInExtensionAsync(language);
+        var dialog = Render<BulkDeleteDialog>(p => p.Add(d => d.Count, count));
+
+        Assert.Equal(title, dialog.Find("h2").TextContent);
+        Assert.StartsWith(question, dialog.Find("[data-testid=bulk-delete-question]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "1 row handled: 1 created, 0 updated, 0 skipped, 0 refused.")]
+    [InlineData("sv", "1 rad hanterad – skapade: 1, uppdaterade: 0, överhoppade: 0, avvisade: 0.")]
+    public async Task A_one_row_import_is_counted_in_the_singular(string language, string counts)
+    {
+        var (api, _) = await this.AddSignedInExtensionAsync(language);
+        var job = Job(ImportStatus.Completed, 1, []) with { TotalRows = 1 };
+        api.Answer(HttpStatusCode.OK, Json(new List<ImportJobDto> { job }, ContractsJsonContext.Default.ListImportJobDto));
+        api.Answer(HttpStatusCode.OK, Json(job, ContractsJsonContext.Default.ImportJobDto));
+        var panel = Render<ImportPanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(counts, panel.Find("[data-testid=import-counts]").TextContent));
+    }
+
     [Fact]
     public async Task An_admin_sees_how_many_erased_people_the_suppression_list_keeps_out_in_swedish()
     {
@@ -146,7 +174,7 @@ public sealed class PeopleComplianceComponentTests : BunitContext
 
         var summary = Render<SuppressionSummary>();
 
-        summary.WaitForAssertion(() => Assert.Equal("Spärrlistan har 3 poster (2 e-postadresser, 1 LinkedIn-profiler).", summary.Find("[data-testid=suppression-count]").TextContent));
+        summary.WaitForAssertion(() => Assert.Equal("Spärrlistan har 3 poster (e-postadresser: 2, LinkedIn-profiler: 1).", summary.Find("[data-testid=suppression-count]").TextContent));
         Assert.Equal((HttpMethod.Get, "/api/suppression/count"), (api.Requests[0].Method, api.Requests[0].Path));
     }
 }

@@ -17,6 +17,44 @@ public sealed class TextTests
     }
 
     [Fact]
+    public void Every_singular_text_belongs_to_a_text_that_has_the_same_placeholders()
+    {
+        var text = new Text(null!);
+        var (english, _) = Text.Keys;
+        var singulars = english.Where(k => k.EndsWith(".One", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(singulars);
+        foreach (var language in new[] { Text.English, Text.Swedish })
+        {
+            text.Use(language);
+            foreach (var singular in singulars)
+            {
+                var plural = singular[..^".One".Length];
+                Assert.Contains(plural, english);
+                // Every placeholder of the singular is one the plural has: both are formatted with the same arguments.
+                var placeholders = System.Text.RegularExpressions.Regex.Matches(text[singular], @"\{(\d)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                var pluralPlaceholders = System.Text.RegularExpressions.Regex.Matches(text[plural], @"\{(\d)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+                Assert.All(placeholders, p => Assert.Contains(p, pluralPlaceholders));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 0, "0 contacts")]
+    [InlineData("en", 1, "1 contact")]
+    [InlineData("en", 2, "2 contacts")]
+    [InlineData("sv", 0, "0 kontakter")]
+    [InlineData("sv", 1, "1 kontakt")]
+    [InlineData("sv", 1204, "1\u00A0204 kontakter")]
+    public void A_count_of_one_takes_the_singular_and_every_other_count_the_plural(string language, int count, string expected)
+    {
+        var text = new Text(null!);
+        text.Use(language);
+
+        Assert.Equal(expected, text.Plural("People.Total", count, text.Number(count)));
+    }
+
+    [Fact]
     public void Every_legal_basis_and_source_has_a_label()
     {
         var (english, _) = Text.Keys;

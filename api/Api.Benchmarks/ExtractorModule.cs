@@ -123,26 +123,12 @@ public sealed class ExtractorModule : IModule
             var warmUp = Stopwatch.StartNew();
             for (var round = 0; round < 3 || warmUp.Elapsed < WarmUpTime; round++)
             {
-                await page.EvaluateAsync<string>(
-                    """
-                    async ([html, url]) => {
-                      const exports = await Blazor.runtime.getAssemblyExports('ComplianceConnect.Extension.dll');
-                      return exports.ComplianceConnect.Extension.Services.ExtractorBenchmark.Measure(html, url, 1, 0);
-                    }
-                    """,
-                    new object[] { html, PageUrl });
+                await HookAsync(page, "Measure", html, PageUrl, 1, 0);
             }
 
             for (var done = 0; done < timings; done += 5)
             {
-                var json = await page.EvaluateAsync<string>(
-                    """
-                    async ([html, url, warmups, runs]) => {
-                      const exports = await Blazor.runtime.getAssemblyExports('ComplianceConnect.Extension.dll');
-                      return exports.ComplianceConnect.Extension.Services.ExtractorBenchmark.Measure(html, url, warmups, runs);
-                    }
-                    """,
-                    new object[] { html, PageUrl, 0, Math.Min(5, timings - done) });
+                var json = await HookAsync(page, "Measure", html, PageUrl, 0, Math.Min(5, timings - done));
                 using var result = JsonDocument.Parse(json);
                 var root = result.RootElement;
                 if (root.GetProperty("best").GetString() != "Jane Doe")
@@ -178,14 +164,7 @@ public sealed class ExtractorModule : IModule
                     var fresh = await browser.NewPageAsync();
                     await fresh.GotoAsync($"chrome-extension://{ExtensionId(extension)}/options.html");
                     await fresh.Locator("#api-address").WaitForAsync(new() { Timeout = 60_000 });
-                    var json = await fresh.EvaluateAsync<string>(
-                        """
-                        async ([html, url, extract]) => {
-                          const exports = await Blazor.runtime.getAssemblyExports('ComplianceConnect.Extension.dll');
-                          return exports.ComplianceConnect.Extension.Services.ExtractorBenchmark.First(html, url, extract);
-                        }
-                        """,
-                        new object[] { html, PageUrl, extracting });
+                    var json = await HookAsync(fresh, "First", html, PageUrl, extracting);
                     using var result = JsonDocument.Parse(json);
                     (extracting ? extract : parse).Add(result.RootElement.GetProperty("ms").GetDouble());
                     foreach (var stage in result.RootElement.GetProperty("stageMs").EnumerateObject())
@@ -207,6 +186,17 @@ public sealed class ExtractorModule : IModule
     }
 
     private const int ColdSamples = 7;
+
+    /// <summary>Calls a method of the extension's benchmark hook (ExtractorBenchmark) in the runtime of <paramref name="page"/>; it answers JSON.</summary>
+    private static Task<string> HookAsync(IPage page, string method, params object[] args) =>
+        page.EvaluateAsync<string>(
+            """
+            async ([method, args]) => {
+              const exports = await Blazor.runtime.getAssemblyExports('ComplianceConnect.Extension.dll');
+              return exports.ComplianceConnect.Extension.Services.ExtractorBenchmark[method](...args);
+            }
+            """,
+            new object[] { method, args });
 
     private Row Compare(string work, double extract, double parse)
     {

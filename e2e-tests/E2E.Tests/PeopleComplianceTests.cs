@@ -58,6 +58,22 @@ public sealed class PeopleComplianceTests(ExtensionFixture fixture)
     }
 
     [Fact]
+    public async Task A_one_row_import_in_Swedish_is_reported_and_counted_in_the_singular()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        await fixture.OpenAsync(browser, tenant.Rep, language: "sv");
+        var people = await OpenPeopleAsync(browser);
+
+        await people.ImportAsync("en-kontakt.csv", Encoding.UTF8.GetBytes($"First Name,Last Name,Email ID\r\nIda,Lund,{Unique("ida")}\r\n"));
+
+        await Expect(people.ImportJob).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = 30_000 });
+        await Expect(people.ImportJob.GetByTestId("import-counts")).ToHaveTextAsync("1 rad hanterad – skapade: 1, uppdaterade: 0, överhoppade: 0, avvisade: 0.");
+        await Expect(people.Total).ToHaveTextAsync("1 kontakt");
+        await people.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "people-import-one-row-sv.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_malformed_file_is_refused_with_a_clear_error_in_Swedish_and_nothing_is_imported()
     {
         var tenant = await fixture.CreateTenantAsync();

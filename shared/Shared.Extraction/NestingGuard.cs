@@ -132,9 +132,10 @@ internal static class NestingGuard
         return close < 0 ? html.Length : close + 1;
     }
 
+    /// <summary>Index just past the end tag of the raw-text element whose content starts at <paramref name="start"/>: its end tag closes no level, as its start tag opened none.</summary>
     private static int SkipRawText(string html, int start, string name)
     {
         var end = html.IndexOf("</" + name, start, StringComparison.OrdinalIgnoreCase);
-        return end < 0 ? html.Length : end;
+        return end < 0 ? html.Length : EndOfTag(html, end + 2 + name.Length);
     }
 }

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.Json;
+using ComplianceConnect.Extension.Pages;
+using ComplianceConnect.Extension.Services;
+using ComplianceConnect.Shared.Contracts;
+using ComplianceConnect.Shared.Json;
+
+namespace ComplianceConnect.Extension.Tests;
+
+/// <summary>The Admin's settings page, rendered against a fake API: what the last Salesforce run did, in both languages.</summary>
+public sealed class SettingsPageTests : BunitContext
+{
+    [Theory]
+    [InlineData("en", "Succeeded", "1,234 read, 3 created, 2 updated, 1 opted out, opt-outs cleared: 0, not re-added (erased): 1", "Opt-outs still to reach Salesforce: 2")]
+    [InlineData("sv", "Klar", "lästa: 1\u00A0234, skapade: 3, uppdaterade: 2, avregistrerade: 1, hävda avregistreringar: 0, inte återskapade (raderade): 1", "Avregistreringar som ännu inte nått Salesforce: 2")]
+    public async Task An_admin_reads_the_last_runs_counts_in_their_language(string language, string status, string counts, string pending)
+    {
+        var (api, storage) = await this.AddSignedInExtensionAsync(language);
+        var admin = new CurrentUserDto(Guid.NewGuid(), "admin@example.com", "Ada Admin", UserRole.Admin, Guid.NewGuid(), "Acme", "SE");
+        await storage.SetAsync("session", new TokenResponse("access", DateTimeOffset.UtcNow.AddMinutes(10), "refresh", DateTimeOffset.UtcNow.AddDays(1), admin), ExtensionJsonContext.Default.TokenResponse);
+        var run = new SalesforceRunDto(Guid.NewGuid(), SalesforceRunTrigger.Manual, SalesforceRunStatus.Succeeded,
+            new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 2, 6, 0, 5, TimeSpan.Zero), 1234, 3, 2, 1, 0, 1, 0, null);
+        api.Answer(HttpStatusCode.OK, JsonSerializer.Serialize(
+            new SalesforceConnectionDto(true, "https://acme.my.salesforce.com", SalesforceAuthKind.ClientCredentials, "client", true, false, 60, null, false, run, 2, null),
+            ContractsJsonContext.Default.SalesforceConnectionDto));
+
+        var settings = Render<Settings>();
+
+        settings.WaitForAssertion(() => Assert.Equal(counts, settings.Find("[data-testid=salesforce-run-counts]").TextContent));
+        Assert.Equal(status, settings.Find("[data-testid=salesforce-run-status]").TextContent);
+        Assert.Equal(pending, settings.Find("[data-testid=salesforce-pending]").TextContent);
+        Assert.Equal((HttpMethod.Get, "/api/settings/salesforce"), (api.Requests[0].Method, api.Requests[0].Path));
+    }
+}

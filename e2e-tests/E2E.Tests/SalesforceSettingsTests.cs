@@ -9,8 +9,16 @@ namespace ComplianceConnect.E2E.Tests;
 [Collection(ExtensionCollection.Name)]
 public sealed class SalesforceSettingsTests(ExtensionFixture fixture)
 {
-    [Fact]
-    public async Task An_admin_connects_salesforce_tests_it_syncs_and_sees_the_last_runs_counts()
+    private static readonly string Shots = Environment.GetEnvironmentVariable("CC_PEOPLE_SHOTS_DIR") is { Length: > 0 } configured
+        ? configured
+        : Directory.CreateTempSubdirectory("cc-settings-").FullName;
+
+    [Theory]
+    [InlineData("en", "The connection is saved.", "Salesforce accepted the credentials and answered.", "Succeeded",
+        "3 read, 3 created, 0 updated, 1 opted out, opt-outs cleared: 0, not re-added (erased): 0")]
+    [InlineData("sv", "Anslutningen är sparad.", "Salesforce godtog inloggningsuppgifterna och svarade.", "Klar",
+        "lästa: 3, skapade: 3, uppdaterade: 0, avregistrerade: 1, hävda avregistreringar: 0, inte återskapade (raderade): 0")]
+    public async Task An_admin_connects_salesforce_tests_it_syncs_and_sees_the_last_runs_counts(string language, string saved, string tested, string succeeded, string counts)
     {
         await using var salesforce = await FakeSalesforce.StartAsync(fixture.Api.Clock);
         salesforce.AddContact("Sally", "Sync", $"sally-{Guid.NewGuid():N}@example.com");
@@ -18,18 +26,19 @@ public sealed class SalesforceSettingsTests(ExtensionFixture fixture)
         salesforce.AddLead("Lea", "Lead", $"lea-{Guid.NewGuid():N}@example.com");
         var tenant = await fixture.CreateTenantAsync();
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
-        var popup = await fixture.OpenAsync(browser, tenant.Admin);
+        var popup = await fixture.OpenAsync(browser, tenant.Admin, language: language);
         await Expect(popup.Page.GetByTestId("open-settings")).ToBeVisibleAsync();
 
         var settings = await SettingsPage.OpenAsync(browser, fixture.PageUrl("settings.html"));
         await settings.ConnectSalesforceAsync(salesforce.BaseUrl, FakeSalesforce.ClientId, FakeSalesforce.ClientSecret);
-        await Expect(settings.Status).ToHaveTextAsync("The connection is saved.");
+        await Expect(settings.Status).ToHaveTextAsync(saved);
         await settings.TestConnectionAsync();
-        await Expect(settings.Status).ToHaveTextAsync("Salesforce accepted the credentials and answered.");
+        await Expect(settings.Status).ToHaveTextAsync(tested);
         await settings.SyncNowAsync();
 
-        await Expect(settings.RunStatus).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
-        await Expect(settings.RunCounts).ToContainTextAsync("3 read, 3 created, 0 updated, 1 opted out");
+        await Expect(settings.RunStatus).ToHaveTextAsync(succeeded, new() { Timeout = 30_000 });
+        await Expect(settings.RunCounts).ToHaveTextAsync(counts);
+        await settings.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"settings-salesforce-{language}.png"), FullPage = true });
     }
 
     [Fact]

@@ -105,12 +105,14 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         Assert.Equal((SourceType.ChromeExtension, url), (contact.Card.SourceType, contact.Card.SourceUrl));
     }
 
-    [Fact]
-    public async Task A_page_the_extension_cannot_read_is_explained_with_a_way_to_search_instead()
+    [Theory]
+    [InlineData("en", "This page cannot be read.", "Search contacts")]
+    [InlineData("sv", "Den här sidan kan inte läsas.", "Sök kontakter")]
+    public async Task A_page_the_extension_cannot_read_is_explained_with_a_way_to_search_instead(string language, string explained, string search)
     {
         var tenant = await fixture.CreateTenantAsync();
         await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
-        var popup = await fixture.OpenAsync(browser, tenant.Rep);
+        var popup = await fixture.OpenAsync(browser, tenant.Rep, language: language);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(fixture.Site.Url("speaker.html"));
 
@@ -119,8 +121,9 @@ public sealed class CaptureTests(ExtensionFixture fixture)
         await popup.Page.GotoAsync(fixture.PageUrl($"popup.html?tabId={tabId}"));
 
         var form = new CapturePanel(popup.Page);
-        await Expect(form.Problem).ToContainTextAsync("cannot be read");
-        await popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Search contacts" }).ClickAsync();
+        await Expect(form.Problem).ToContainTextAsync(explained);
+        await popup.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"capture-unreadable-{language}.png") });
+        await popup.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = search }).ClickAsync();
         await Expect(popup.Page.Locator("#search")).ToBeVisibleAsync();
     }
 

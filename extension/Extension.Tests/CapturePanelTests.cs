@@ -17,9 +17,9 @@ public sealed class CapturePanelTests : BunitContext
     private readonly FakePage _page = new();
     private readonly FakeBadge _badge = new();
 
-    private async Task<FakeApi> SetUpAsync()
+    private async Task<FakeApi> SetUpAsync(string language = "en")
     {
-        var (api, _) = await this.AddSignedInExtensionAsync(replace: services =>
+        var (api, _) = await this.AddSignedInExtensionAsync(language, services =>
         {
             services.AddSingleton<IChromeTabs>(_page);
             services.AddSingleton<IChromeScripting>(_page);
@@ -113,6 +113,33 @@ public sealed class CapturePanelTests : BunitContext
 
         panel.WaitForAssertion(() => Assert.Contains("cannot be read", panel.Find("[data-testid=capture-problem]").TextContent));
         Assert.Empty(panel.FindAll("button.secondary")); // no page address, so nothing to record as the source
+    }
+
+    [Theory]
+    [InlineData("en", "<html><body><p>Weather today: sunny.</p></body></html>", "No person was found on this page.")]
+    [InlineData("sv", "<html><body><p>Väder i dag: sol.</p></body></html>", "Ingen person hittades på sidan.")]
+    [InlineData("sv", " ", "Sidan är tom: det finns inget att läsa.")]
+    [InlineData("sv", null, "Den här sidan kan inte läsas. Öppna tillägget med knappen i verktygsfältet på själva sidan; webbläsarens egna sidor och Chrome Web Store kan aldrig läsas.")]
+    public async Task Why_nobody_is_offered_is_said_in_the_reps_language(string language, string? html, string shown)
+    {
+        await SetUpAsync(language);
+        _page.Html = html;
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(shown, panel.Find("[data-testid=capture-problem]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_page_too_deeply_nested_to_read_is_said_to_be_so_in_swedish_with_the_limit()
+    {
+        await SetUpAsync("sv");
+        _page.Html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", ComplianceConnect.Shared.Extraction.ContactExtractor.MaxNestingDepth + 1)) + "</body></html>";
+
+        var panel = Render<CapturePanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(
+            "Sidan är för djupt nästlad för att läsas säkert: mer än 16\u00A0000 nivåer.", panel.Find("[data-testid=capture-problem]").TextContent));
     }
 
     [Fact]

@@ -63,6 +63,14 @@ public sealed class TextTests
         Assert.All(Enum.GetNames<SourceType>(), name => Assert.Contains("Source." + name, english));
     }
 
+    [Fact]
+    public void Every_reason_for_offering_nobody_to_capture_has_a_text()
+    {
+        var (english, _) = Text.Keys;
+
+        Assert.All(Enum.GetNames<CaptureProblem>(), name => Assert.Contains("Capture.Problem." + name, english));
+    }
+
     [Theory]
     [InlineData("Consent", "2026-01-02", "Newsletter", "ignored", "Consent", true, true, false)]
     [InlineData("LegitimateInterest", "2026-01-02", "Newsletter", "ignored", "LegitimateInterest", false, false, false)]

@@ -59,7 +59,7 @@ public sealed class ContactExtractor
         if (string.IsNullOrWhiteSpace(html))
         {
             warnings.Add("The page is empty: there is nothing to read.");
-            return new ExtractionResult(null, [], warnings);
+            return new ExtractionResult(null, [], warnings, ExtractionRefusal.Empty);
         }
 
         if (html.Length > MaxHtmlLength)
@@ -69,7 +69,7 @@ public sealed class ContactExtractor
                 "The page is too large to read: {0:N0} characters, the limit is {1:N0}.",
                 html.Length,
                 MaxHtmlLength));
-            return new ExtractionResult(null, [], warnings);
+            return new ExtractionResult(null, [], warnings, ExtractionRefusal.TooLarge);
         }
 
         try
@@ -83,7 +83,7 @@ public sealed class ContactExtractor
                     CultureInfo.InvariantCulture,
                     "The page nests its markup too deeply to read safely: more than {0:N0} levels.",
                     MaxNestingDepth));
-                return new ExtractionResult(null, [], warnings);
+                return new ExtractionResult(null, [], warnings, ExtractionRefusal.TooDeep);
             }
 
             return Run(html, pageUrl, startTags, warnings, profile);
@@ -92,7 +92,7 @@ public sealed class ContactExtractor
         {
             // The contract is "never throws": a page that trips a bug must not break capture, but it must be visible.
             warnings.Add($"The page could not be read: {exception.GetType().Name}: {exception.Message}");
-            return new ExtractionResult(null, [], warnings);
+            return new ExtractionResult(null, [], warnings, ExtractionRefusal.Failed);
         }
     }
 

@@ -5,6 +5,34 @@ namespace ComplianceConnect.Extension.Services;
 /// <summary>Selected text handed over by the service worker's context-menu entry.</summary>
 public sealed record PendingSelection(string Text, string? PageUrl, int? TabId, long At);
 
+/// <summary>Why nobody is offered for capture; shown in the rep's language (<c>Capture.Problem.*</c>).</summary>
+public enum CaptureProblem
+{
+    /// <summary>No tab to read.</summary>
+    NoPage,
+
+    /// <summary>The browser does not let the extension read the tab (its own pages, the Web Store, …).</summary>
+    Unreadable,
+
+    /// <summary>The text selected from the context menu does not look like a person.</summary>
+    NotAPerson,
+
+    /// <summary>The page was read and has nobody on it.</summary>
+    NobodyFound,
+
+    /// <summary>The page has no markup.</summary>
+    PageEmpty,
+
+    /// <summary>The page is longer than the extractor reads.</summary>
+    PageTooLarge,
+
+    /// <summary>The page nests deeper than the extractor reads safely.</summary>
+    PageTooDeep,
+
+    /// <summary>Reading the page failed.</summary>
+    PageFailed,
+}
+
 /// <summary>The people found where the rep invoked the extension, and the page they came from.</summary>
 /// <param name="SelectedPerson">
 /// The person in the text the rep had selected when pressing the toolbar button, offered instead of the page's.
@@ -13,7 +41,7 @@ public sealed record CaptureCandidates(
     IReadOnlyList<PersonCandidate> People,
     string? PageUrl,
     int? TabId,
-    string? Problem,
+    CaptureProblem? Problem,
     bool FromSelection,
     PersonCandidate? SelectedPerson = null);
 
@@ -38,24 +66,31 @@ public sealed class CaptureSource(IChromeStorage storage, IChromeTabs tabs, IChr
             {
                 var person = SelectionParser.Parse(pending.Text, pending.PageUrl);
                 return new([.. person is null ? [] : new[] { person }], pending.PageUrl, pending.TabId,
-                    person is null ? "The selected text does not look like a person." : null, FromSelection: true);
+                    person is null ? CaptureProblem.NotAPerson : null, FromSelection: true);
             }
         }
 
         var tabId = requestedTabId ?? await tabs.ActiveTabIdAsync();
         if (tabId is null)
         {
-            return new([], null, null, "There is no page to read.", FromSelection: false);
+            return new([], null, null, CaptureProblem.NoPage, FromSelection: false);
         }
 
         var page = await scripting.ReadPageAsync(tabId.Value);
         if (!page.Ok || page.Html is null || page.Url is null)
         {
-            return new([], page.Url, tabId, "This page cannot be read. Open the extension with its toolbar button on the page itself; browser pages and the Chrome Web Store can never be read.", FromSelection: false);
+            return new([], page.Url, tabId, CaptureProblem.Unreadable, FromSelection: false);
         }
 
         var result = extractor.Extract(page.Html, page.Url);
-        var problem = result.All.Count == 0 ? (result.Warnings.FirstOrDefault() ?? "No person was found on this page.") : null;
+        CaptureProblem? problem = result.All.Count > 0 ? null : result.Refused switch
+        {
+            ExtractionRefusal.Empty => CaptureProblem.PageEmpty,
+            ExtractionRefusal.TooLarge => CaptureProblem.PageTooLarge,
+            ExtractionRefusal.TooDeep => CaptureProblem.PageTooDeep,
+            ExtractionRefusal.Failed => CaptureProblem.PageFailed,
+            _ => CaptureProblem.NobodyFound,
+        };
 
         // Text selected on the page (a signature, a bio) when the toolbar button was pressed: offer it as well.
         var selected = page.Selection is { Length: >= 3 and <= 4_000 } selection ? SelectionParser.Parse(selection, page.Url) : null;

@@ -16,6 +16,7 @@ public class RobustnessTests
         Assert.Null(result.Best);
         Assert.Empty(result.Others);
         Assert.Empty(result.All);
+        Assert.Equal(ExtractionRefusal.Empty, result.Refused);
     }
 
     [Theory]
@@ -112,6 +113,7 @@ public class RobustnessTests
 
         // Refused before parsing: the only warning is the nesting guard's, naming its limit.
         Assert.Null(result.Best);
+        Assert.Equal(ExtractionRefusal.TooDeep, result.Refused);
         var warning = Assert.Single(result.Warnings);
         Assert.Contains("nests its markup too deeply", warning, StringComparison.Ordinal);
         Assert.Contains(ContactExtractor.MaxNestingDepth.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), warning, StringComparison.Ordinal);
@@ -126,6 +128,7 @@ public class RobustnessTests
         var result = Fixture.ExtractHtml(html);
 
         Assert.Empty(result.Warnings);
+        Assert.Null(result.Refused);
         Assert.Equal("Jane Doe", result.Best!.FullName);
     }
 
@@ -152,6 +155,7 @@ public class RobustnessTests
         Assert.Empty(result.Others);
         var warning = Assert.Single(result.Warnings);
         Assert.Contains("too large", warning, StringComparison.Ordinal);
+        Assert.Equal(ExtractionRefusal.TooLarge, result.Refused);
         Assert.Contains(html.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), warning, StringComparison.Ordinal);
         Assert.Contains(ContactExtractor.MaxHtmlLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), warning, StringComparison.Ordinal);
     }

@@ -166,6 +166,20 @@ public sealed class PeopleComplianceComponentTests : BunitContext
         panel.WaitForAssertion(() => Assert.Equal(counts, panel.Find("[data-testid=import-counts]").TextContent));
     }
 
+    [Theory]
+    [InlineData("en", "Your session ended. Sign in again.")]
+    [InlineData("sv", "Din session har avslutats. Logga in igen.")]
+    public async Task Signed_out_the_panel_says_to_sign_in_again_in_the_reps_language_without_calling_the_api(string language, string shown)
+    {
+        var (api, storage) = await this.AddSignedInExtensionAsync(language);
+        await storage.RemoveAsync("session");
+
+        var summary = Render<SuppressionSummary>();
+
+        summary.WaitForAssertion(() => Assert.Equal(shown, summary.Find(".alert").TextContent));
+        Assert.Empty(api.Requests);
+    }
+
     [Fact]
     public async Task An_admin_sees_how_many_erased_people_the_suppression_list_keeps_out_in_swedish()
     {

@@ -134,7 +134,7 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
         var token = await session.GetAccessTokenAsync();
         if (token is null)
         {
-            return new(default, 401, new ProblemDocument { Status = 401, Title = "Signed out" }, null);
+            return new(default, 401, new ProblemDocument { Status = 401, Title = "Signed out", Code = Shared.ValidationCodes.SessionEnded }, null);
         }
 
         var result = await call(await api.ClientAsync(token));

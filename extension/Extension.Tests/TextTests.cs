@@ -2,6 +2,7 @@ using ComplianceConnect.Extension.Components;
 using ComplianceConnect.Extension.Services;
 using ComplianceConnect.Shared.Compliance;
 using ComplianceConnect.Shared.Extraction;
+using ComplianceConnect.Shared.Contracts;
 
 namespace ComplianceConnect.Extension.Tests;
 
@@ -69,6 +70,14 @@ public sealed class TextTests
         var (english, _) = Text.Keys;
 
         Assert.All(Enum.GetNames<CaptureProblem>(), name => Assert.Contains("Capture.Problem." + name, english));
+    }
+
+    [Fact]
+    public void Every_role_has_a_name()
+    {
+        var (english, _) = Text.Keys;
+
+        Assert.All(Enum.GetNames<UserRole>(), name => Assert.Contains("Role." + name, english));
     }
 
     [Theory]

@@ -9,10 +9,6 @@ namespace ComplianceConnect.E2E.Tests;
 [Collection(ExtensionCollection.Name)]
 public sealed class SalesforceSettingsTests(ExtensionFixture fixture)
 {
-    private static readonly string Shots = Environment.GetEnvironmentVariable("CC_PEOPLE_SHOTS_DIR") is { Length: > 0 } configured
-        ? configured
-        : Directory.CreateTempSubdirectory("cc-settings-").FullName;
-
     [Theory]
     [InlineData("en", "The connection is saved.", "Salesforce accepted the credentials and answered.", "Succeeded",
         "3 read, 3 created, 0 updated, 1 opted out, opt-outs cleared: 0, not re-added (erased): 0")]
@@ -38,7 +34,7 @@ public sealed class SalesforceSettingsTests(ExtensionFixture fixture)
 
         await Expect(settings.RunStatus).ToHaveTextAsync(succeeded, new() { Timeout = 30_000 });
         await Expect(settings.RunCounts).ToHaveTextAsync(counts);
-        await settings.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"settings-salesforce-{language}.png"), FullPage = true });
+        await settings.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"settings-salesforce-{language}.png"), FullPage = true });
     }
 
     [Fact]

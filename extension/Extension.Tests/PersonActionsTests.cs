@@ -135,13 +135,8 @@ public sealed class UnsubscribeHistoryTests : BunitContext
           {"kind":"Unsubscribe","source":"Link","occurredAt":"2026-10-02T08:30:00+00:00","actorName":"Greta Lind","reason":null,"evidenceReference":null,"lookedLikeScanner":false}]}
         """;
 
-    private async Task<FakeApi> SignInAsync(UserRole role, string language = "en")
-    {
-        var (api, storage) = await this.AddSignedInExtensionAsync(language);
-        var user = new CurrentUserDto(Guid.NewGuid(), "user@example.com", role == UserRole.Admin ? "Anna Admin" : "Robert Rep", role, Guid.NewGuid(), "Acme");
-        await storage.SetAsync("session", new TokenResponse("access", DateTimeOffset.UtcNow.AddMinutes(10), "refresh", DateTimeOffset.UtcNow.AddDays(1), user), ExtensionJsonContext.Default.TokenResponse);
-        return api;
-    }
+    private async Task<FakeApi> SignInAsync(UserRole role, string language = "en") =>
+        (await this.AddSignedInExtensionAsync(language, role: role)).Api;
 
     private IRenderedComponent<UnsubscribeHistory> RenderHistory()
     {

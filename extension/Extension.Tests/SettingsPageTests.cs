@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ComplianceConnect.Extension.Pages;
-using ComplianceConnect.Extension.Services;
 using ComplianceConnect.Shared.Contracts;
 using ComplianceConnect.Shared.Json;
 
@@ -15,9 +14,7 @@ public sealed class SettingsPageTests : BunitContext
     [InlineData("sv", "Klar", "lästa: 1\u00A0234, skapade: 3, uppdaterade: 2, avregistrerade: 1, hävda avregistreringar: 0, inte återskapade (raderade): 1", "Avregistreringar som ännu inte nått Salesforce: 2")]
     public async Task An_admin_reads_the_last_runs_counts_in_their_language(string language, string status, string counts, string pending)
     {
-        var (api, storage) = await this.AddSignedInExtensionAsync(language);
-        var admin = new CurrentUserDto(Guid.NewGuid(), "admin@example.com", "Ada Admin", UserRole.Admin, Guid.NewGuid(), "Acme", "SE");
-        await storage.SetAsync("session", new TokenResponse("access", DateTimeOffset.UtcNow.AddMinutes(10), "refresh", DateTimeOffset.UtcNow.AddDays(1), admin), ExtensionJsonContext.Default.TokenResponse);
+        var (api, _) = await this.AddSignedInExtensionAsync(language, role: UserRole.Admin);
         var run = new SalesforceRunDto(Guid.NewGuid(), SalesforceRunTrigger.Manual, SalesforceRunStatus.Succeeded,
             new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 2, 6, 0, 5, TimeSpan.Zero), 1234, 3, 2, 1, 0, 1, 0, null);
         api.Answer(HttpStatusCode.OK, JsonSerializer.Serialize(

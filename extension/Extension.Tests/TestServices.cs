@@ -53,7 +53,7 @@ public static class TestServices
     /// rep; <paramref name="replace"/> swaps further services before any is resolved.
     /// </summary>
     public static async Task<(FakeApi Api, MemoryStorage Storage)> AddSignedInExtensionAsync(
-        this BunitContext context, string language = "en", Action<IServiceCollection>? replace = null, string phoneRegion = "SE")
+        this BunitContext context, string language = "en", Action<IServiceCollection>? replace = null, string phoneRegion = "SE", UserRole role = UserRole.Rep)
     {
         var api = new FakeApi();
         var storage = new MemoryStorage();
@@ -62,7 +62,9 @@ public static class TestServices
         context.Services.AddSingleton(new HttpClient(api));
         replace?.Invoke(context.Services);
         await storage.SetAsync("settings", new ExtensionSettings("http://api.test", language), ExtensionJsonContext.Default.ExtensionSettings);
-        var user = new CurrentUserDto(Guid.NewGuid(), "rep@example.com", "Robert Rep", UserRole.Rep, Guid.NewGuid(), "Acme", phoneRegion);
+        var user = role == UserRole.Admin
+            ? new CurrentUserDto(Guid.NewGuid(), "admin@example.com", "Anna Admin", role, Guid.NewGuid(), "Acme", phoneRegion)
+            : new CurrentUserDto(Guid.NewGuid(), "rep@example.com", "Robert Rep", role, Guid.NewGuid(), "Acme", phoneRegion);
         await storage.SetAsync("session", new TokenResponse("access", DateTimeOffset.UtcNow.AddMinutes(10), "refresh", DateTimeOffset.UtcNow.AddDays(1), user), ExtensionJsonContext.Default.TokenResponse);
         await context.Services.GetRequiredService<Text>().LoadAsync();
         return (api, storage);

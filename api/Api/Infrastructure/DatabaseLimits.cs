@@ -9,10 +9,17 @@ namespace ComplianceConnect.Api.Infrastructure;
 /// the API — and gives up after <see cref="ConnectTimeoutSeconds"/> with a 503 — instead of
 /// taking the server's last connections from every other client. With several instances, their
 /// pools together must stay below the server's limit.
+/// <para>
+/// <see cref="MaxAutoPrepare"/>: Npgsql prepares a statement on a connection once it has run there
+/// five times, so PostgreSQL parses it once per connection instead of once per request. Whether a
+/// prepared statement may then also keep one plan for all its parameters is decided per unit of
+/// work (<see cref="UnitOfWork"/>, <see cref="PlanCaching"/>).
+/// </para>
 /// </summary>
-public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, int CommandTimeoutSeconds, int HealthTimeoutSeconds)
+public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, int CommandTimeoutSeconds, int HealthTimeoutSeconds, int MaxAutoPrepare)
 {
     public const int DefaultMaxPoolSize = 40;
+    public const int DefaultMaxAutoPrepare = 64;
 
     public static DatabaseLimits From(IConfiguration configuration)
     {
@@ -21,7 +28,8 @@ public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, 
             section.GetValue("MaxPoolSize", DefaultMaxPoolSize),
             section.GetValue("ConnectTimeoutSeconds", 5),
             section.GetValue("CommandTimeoutSeconds", 15),
-            section.GetValue("HealthTimeoutSeconds", 3));
+            section.GetValue("HealthTimeoutSeconds", 3),
+            section.GetValue("MaxAutoPrepare", DefaultMaxAutoPrepare));
     }
 
     /// <summary>
@@ -37,5 +45,6 @@ public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, 
         // Timeout bounds both opening a socket and waiting for a free pooled connection.
         connection.Timeout = ConnectTimeoutSeconds;
         connection.CommandTimeout = CommandTimeoutSeconds;
+        connection.MaxAutoPrepare = MaxAutoPrepare;
     }
 }

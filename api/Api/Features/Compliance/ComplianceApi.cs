@@ -16,7 +16,7 @@ public static class ComplianceApi
         var group = app.MapGroup(ApiRoutes.CardTemplate).WithTags("Compliance card").RequireAuthorization().Validate();
         group.ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/", Get);
+        group.MapGet("/", Get).WithGenericPlans(); // one primary-key lookup
         group.MapPut("/", Update);
         return app;
     }

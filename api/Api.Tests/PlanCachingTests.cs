@@ -88,7 +88,7 @@ public sealed class PlanCachingTests(OneConnectionApiFactory factory) : IClassFi
             Assert.Equal(mode, await CurrentModeAsync(db));
         }
 
-        Assert.Equal("auto", await CurrentModeAsync(db)); // the server's default once the transaction has ended
+        Assert.Equal("force_custom_plan", await CurrentModeAsync(db)); // the connection's default once the transaction has ended
     }
 
     private static async Task<string> CurrentModeAsync(AppDbContext db)

@@ -46,5 +46,10 @@ public sealed record DatabaseLimits(int MaxPoolSize, int ConnectTimeoutSeconds, 
         connection.Timeout = ConnectTimeoutSeconds;
         connection.CommandTimeout = CommandTimeoutSeconds;
         connection.MaxAutoPrepare = MaxAutoPrepare;
+
+        // Outside a unit of work too (sign-in, the session check, the health check), a prepared statement is planned
+        // for its values unless a route asks otherwise: the session's default, which each unit of work sets again.
+        const string PerExecutionPlans = "-c plan_cache_mode=force_custom_plan";
+        connection.Options = string.IsNullOrWhiteSpace(connection.Options) ? PerExecutionPlans : connection.Options + " " + PerExecutionPlans;
     }
 }

@@ -1,6 +1,7 @@
 using ComplianceConnect.Api.Infrastructure;
 using ComplianceConnect.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -91,26 +92,7 @@ public sealed class PlanCachingTests(OneConnectionApiFactory factory) : IClassFi
         Assert.Equal("force_custom_plan", await CurrentModeAsync(db)); // the connection's default once the transaction has ended
     }
 
-    private static async Task<string> CurrentModeAsync(AppDbContext db)
-    {
-        var connection = (NpgsqlConnection)Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync();
-        }
-
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT current_setting('plan_cache_mode')", connection);
-            return (string)(await command.ExecuteScalarAsync())!;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
-    }
+    // EF Core runs it on the unit of work's connection and transaction, or opens and closes one of its own.
+    private static Task<string> CurrentModeAsync(AppDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
 }

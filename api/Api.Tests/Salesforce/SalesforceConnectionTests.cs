@@ -52,6 +52,18 @@ public sealed class SalesforceConnectionTests(SalesforceApiFactory factory) : IA
     }
 
     [Fact]
+    public async Task Testing_the_connection_when_the_api_request_limit_is_used_up_says_so()
+    {
+        var (_, admin) = await factory.ConnectedTenantAsync(_salesforce);
+        _salesforce.RequestLimitExceeded = true;
+
+        var test = (await admin.Typed().TestSalesforceAsync()).AssertValue();
+
+        Assert.Equal((false, ValidationCodes.SalesforceRequestLimit), (test.Ok, test.Code));
+        Assert.Contains("REQUEST_LIMIT_EXCEEDED", test.Message);
+    }
+
+    [Fact]
     public async Task A_refresh_token_connection_keeps_its_stored_token_when_the_settings_change()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -114,6 +114,7 @@ public sealed class SalesforcePullTests(SalesforceApiFactory factory) : IAsyncLi
         var failed = await admin.RunAsync();
 
         Assert.Equal(SalesforceRunStatus.Failed, failed.Status);
+        Assert.Equal(ValidationCodes.SalesforceUnavailable, failed.ErrorCode);
         Assert.Contains("UNKNOWN_EXCEPTION", failed.Error);
         Assert.Equal(4, failed.Created);
         var queriesBefore = _salesforce.Queries.Count;
@@ -165,8 +166,24 @@ public sealed class SalesforcePullTests(SalesforceApiFactory factory) : IAsyncLi
         var run = await admin.RunAsync();
 
         Assert.Equal(SalesforceRunStatus.Failed, run.Status);
+        Assert.Equal(ValidationCodes.SalesforceRequestLimit, run.ErrorCode);
         Assert.Contains("REQUEST_LIMIT_EXCEEDED", run.Error);
         Assert.Equal(run, (await admin.SalesforceAsync()).LastRun);
+    }
+
+    [Fact]
+    public async Task Credentials_salesforce_refuses_fail_the_run_with_a_code_the_admins_ui_can_word()
+    {
+        var (_, admin) = await factory.ConnectedTenantAsync(_salesforce);
+        (await admin.Typed().PutSalesforceAsync(new SalesforceConnectionRequest
+        {
+            InstanceUrl = _salesforce.BaseUrl, AuthKind = SalesforceAuthKind.ClientCredentials, ClientId = FakeSalesforce.ClientId, ClientSecret = "wrong",
+        })).AssertValue();
+
+        var run = await admin.RunAsync();
+
+        Assert.Equal((SalesforceRunStatus.Failed, ValidationCodes.SalesforceAuthFailed), (run.Status, run.ErrorCode));
+        Assert.False(string.IsNullOrEmpty(run.Error)); // the detail Salesforce gave stays beside the code
     }
 
     [Fact]

@@ -110,7 +110,10 @@ public sealed record SalesforceConnectionDto(
     int PendingPushes,
     string? LastPushError);
 
-/// <summary>One pull run: when, what it did, and the error it stopped on.</summary>
+/// <summary>
+/// One pull run: when, what it did, and the error it stopped on: <paramref name="ErrorCode"/> is a
+/// <see cref="ValidationCodes"/> value (null for runs recorded before it existed), <paramref name="Error"/> the detail.
+/// </summary>
 public sealed record SalesforceRunDto(
     Guid Id,
     SalesforceRunTrigger Trigger,
@@ -124,7 +127,8 @@ public sealed record SalesforceRunDto(
     int OptOutsCleared,
     int Suppressed,
     int PushesQueued,
-    string? Error);
+    string? Error,
+    string? ErrorCode = null);
 
 /// <summary>
 /// The outcome of testing the stored connection: whether a token was issued and a query answered.

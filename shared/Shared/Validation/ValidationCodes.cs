@@ -150,6 +150,15 @@ public static class ValidationCodes
     /// <summary>Connecting Salesforce needs the secret its sign-in kind uses (client secret or refresh token).</summary>
     public const string SalesforceSecretRequired = "salesforce_secret_required";
 
+    /// <summary>Salesforce refused a call because the organization's API request limit is used up (REQUEST_LIMIT_EXCEEDED).</summary>
+    public const string SalesforceRequestLimit = "salesforce_request_limit";
+
+    /// <summary>The stored Salesforce secret cannot be decrypted with this server's keys: the connection must be saved again.</summary>
+    public const string SalesforceSecretUnreadable = "salesforce_secret_unreadable";
+
+    /// <summary>The database refused a record a Salesforce run read; the run stopped there and the next one resumes from it.</summary>
+    public const string SalesforceRecordRefused = "salesforce_record_refused";
+
     /// <summary>Too many requests; the Retry-After header says when to try again.</summary>
     public const string RateLimited = "rate_limited";
 

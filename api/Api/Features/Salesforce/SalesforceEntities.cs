@@ -58,8 +58,11 @@ public sealed class SalesforceRun : ITenantOwned
     public int PushesQueued { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>What stopped the run, as a <see cref="Shared.ValidationCodes"/> value the UI words in the admin's language; <see cref="Error"/> holds the detail.</summary>
+    public string? ErrorCode { get; set; }
+
     public SalesforceRunDto ToDto() =>
-        new(Id, Trigger, Status, StartedAt, FinishedAt, Pulled, Created, Updated, OptedOut, OptOutsCleared, Suppressed, PushesQueued, Error);
+        new(Id, Trigger, Status, StartedAt, FinishedAt, Pulled, Created, Updated, OptedOut, OptOutsCleared, Suppressed, PushesQueued, Error, ErrorCode);
 }
 
 /// <summary>The state of one outbox row.</summary>
@@ -123,6 +126,7 @@ internal sealed class SalesforceConfiguration :
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Property(r => r.ErrorCode).HasMaxLength(40);
     }
 
     public void Configure(EntityTypeBuilder<SalesforceOutboxItem> builder)

@@ -98,6 +98,7 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
         }
 
         string? error = null;
+        string? errorCode = null;
         try
         {
             var client = services.GetRequiredService<SalesforceClient>();
@@ -122,6 +123,7 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
         {
             // A page the database refused is reported like a Salesforce failure: the run ends, the next one resumes there.
             error = e is SalesforceException s ? $"{s.Code}: {s.Message}" : e is DbUpdateException d ? d.InnerException?.Message ?? d.Message : e.Message;
+            errorCode = FailureCode(e);
             logger.LogWarning("The Salesforce run of {Organization} failed: {Error}", organization, error);
         }
 
@@ -133,6 +135,7 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
             var run = await db.SalesforceRuns.SingleAsync(r => r.Id == runId, ct);
             run.Status = error is null ? SalesforceRunStatus.Succeeded : SalesforceRunStatus.Failed;
             run.Error = error is { Length: > 2000 } ? error[..2000] : error;
+            run.ErrorCode = errorCode;
             run.FinishedAt = now;
             if (await db.SalesforceConnections.SingleOrDefaultAsync(ct) is { } connection)
             {
@@ -161,6 +164,16 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
 
     private async Task<UnitOfWork.Work> BeginAsync(AsyncServiceScope scope, Guid organization, CancellationToken ct) =>
         await scope.ServiceProvider.GetRequiredService<UnitOfWork>().BeginAsync(new WorkContext(organization, Actor.System(ActorName), Channels.Sync), ct);
+
+    /// <summary>What stopped a run, as a code the admin's UI words in their language (the message stays as the detail).</summary>
+    internal static string FailureCode(Exception e) => e switch
+    {
+        SalesforceException { IsAuthFailure: true } => ValidationCodes.SalesforceAuthFailed,
+        SalesforceException { Code: "REQUEST_LIMIT_EXCEEDED" } => ValidationCodes.SalesforceRequestLimit,
+        System.Security.Cryptography.CryptographicException => ValidationCodes.SalesforceSecretUnreadable,
+        DbUpdateException => ValidationCodes.SalesforceRecordRefused,
+        _ => ValidationCodes.SalesforceUnavailable,
+    };
 
     private sealed class Counts
     {

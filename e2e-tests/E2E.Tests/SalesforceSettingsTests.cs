@@ -38,6 +38,29 @@ public sealed class SalesforceSettingsTests(ExtensionFixture fixture)
     }
 
     [Fact]
+    public async Task A_swedish_admin_reads_why_a_run_failed_in_swedish_with_salesforces_own_words_beneath()
+    {
+        await using var salesforce = await FakeSalesforce.StartAsync(fixture.Api.Clock);
+        salesforce.AddContact("Rita", "Limit", $"rita-{Guid.NewGuid():N}@example.com");
+        var tenant = await fixture.CreateTenantAsync();
+        await using var browser = await fixture.LaunchAsync(fixture.NewProfileDirectory());
+        var popup = await fixture.OpenAsync(browser, tenant.Admin, language: "sv");
+        await Expect(popup.Page.GetByTestId("open-settings")).ToBeVisibleAsync();
+        var settings = await SettingsPage.OpenAsync(browser, fixture.PageUrl("settings.html"));
+        await settings.ConnectSalesforceAsync(salesforce.BaseUrl, FakeSalesforce.ClientId, FakeSalesforce.ClientSecret);
+        await Expect(settings.Status).ToHaveTextAsync("Anslutningen är sparad.");
+        salesforce.RequestLimitExceeded = true;
+
+        await settings.SyncNowAsync();
+
+        await Expect(settings.RunStatus).ToHaveTextAsync("Misslyckades", new() { Timeout = 30_000 });
+        await Expect(settings.RunError).ToHaveTextAsync(
+            "Fel: Salesforce vägrade: organisationens gräns för API-anrop är förbrukad. Nästa körning fortsätter när Salesforce tillåter anrop igen.");
+        await Expect(settings.RunErrorDetail).ToContainTextAsync("REQUEST_LIMIT_EXCEEDED");
+        await settings.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "settings-salesforce-failed-sv.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_rep_does_not_get_the_settings()
     {
         var tenant = await fixture.CreateTenantAsync();

@@ -35,5 +35,9 @@ public sealed class SettingsPage(IPage page)
 
     public ILocator RunCounts => page.GetByTestId("salesforce-run-counts");
 
+    public ILocator RunError => page.GetByTestId("salesforce-run-error");
+
+    public ILocator RunErrorDetail => page.GetByTestId("salesforce-run-error-detail");
+
     public ILocator AdminsOnly => page.GetByTestId("settings-admins-only");
 }

@@ -105,7 +105,7 @@ public static class SalesforceApi
         catch (Exception e) when (e is SalesforceException or HttpRequestException or Polly.Timeout.TimeoutRejectedException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             logger.LogInformation("Testing the Salesforce connection failed: {Error}", e.Message);
-            return TypedResults.Ok(new SalesforceTestResultDto(false, SalesforceSync.FailureCode(e), e is SalesforceException s ? $"{s.Code}: {s.Message}" : e.Message));
+            return TypedResults.Ok(new SalesforceTestResultDto(false, SalesforceFailure.Code(e), SalesforceFailure.Detail(e)));
         }
     }
 

@@ -33,6 +33,31 @@ public sealed class SalesforceException(string code, string message, HttpStatusC
 
     public const string AuthFailed = "auth_failed";
     public const string BadResponse = "bad_response";
+
+    /// <summary>Salesforce's own errorCode when the organization's API request limit is used up.</summary>
+    public const string RequestLimitExceeded = "REQUEST_LIMIT_EXCEEDED";
+}
+
+/// <summary>What stopped a call to Salesforce, for a run's record and the connection test alike.</summary>
+public static class SalesforceFailure
+{
+    /// <summary>A <see cref="Shared.ValidationCodes"/> value the admin's UI words in their language.</summary>
+    public static string Code(Exception e) => e switch
+    {
+        SalesforceException { IsAuthFailure: true } => Shared.ValidationCodes.SalesforceAuthFailed,
+        SalesforceException { Code: SalesforceException.RequestLimitExceeded } => Shared.ValidationCodes.SalesforceRequestLimit,
+        System.Security.Cryptography.CryptographicException => Shared.ValidationCodes.SalesforceSecretUnreadable,
+        Microsoft.EntityFrameworkCore.DbUpdateException => Shared.ValidationCodes.SalesforceRecordRefused,
+        _ => Shared.ValidationCodes.SalesforceUnavailable,
+    };
+
+    /// <summary>What Salesforce or the server said, kept beside the code for whoever fixes it.</summary>
+    public static string Detail(Exception e) => e switch
+    {
+        SalesforceException s => $"{s.Code}: {s.Message}",
+        Microsoft.EntityFrameworkCore.DbUpdateException d => d.InnerException?.Message ?? d.Message,
+        _ => e.Message,
+    };
 }
 
 /// <summary>Access tokens per organization, shared by the pull, the push and the connection test of this instance.</summary>

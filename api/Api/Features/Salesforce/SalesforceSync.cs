@@ -122,8 +122,8 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             // A page the database refused is reported like a Salesforce failure: the run ends, the next one resumes there.
-            error = e is SalesforceException s ? $"{s.Code}: {s.Message}" : e is DbUpdateException d ? d.InnerException?.Message ?? d.Message : e.Message;
-            errorCode = FailureCode(e);
+            error = SalesforceFailure.Detail(e);
+            errorCode = SalesforceFailure.Code(e);
             logger.LogWarning("The Salesforce run of {Organization} failed: {Error}", organization, error);
         }
 
@@ -164,16 +164,6 @@ public sealed class SalesforceSync(IServiceProvider services, NpgsqlDataSource d
 
     private async Task<UnitOfWork.Work> BeginAsync(AsyncServiceScope scope, Guid organization, CancellationToken ct) =>
         await scope.ServiceProvider.GetRequiredService<UnitOfWork>().BeginAsync(new WorkContext(organization, Actor.System(ActorName), Channels.Sync), ct);
-
-    /// <summary>What stopped a run, as a code the admin's UI words in their language (the message stays as the detail).</summary>
-    internal static string FailureCode(Exception e) => e switch
-    {
-        SalesforceException { IsAuthFailure: true } => ValidationCodes.SalesforceAuthFailed,
-        SalesforceException { Code: "REQUEST_LIMIT_EXCEEDED" } => ValidationCodes.SalesforceRequestLimit,
-        System.Security.Cryptography.CryptographicException => ValidationCodes.SalesforceSecretUnreadable,
-        DbUpdateException => ValidationCodes.SalesforceRecordRefused,
-        _ => ValidationCodes.SalesforceUnavailable,
-    };
 
     private sealed class Counts
     {

@@ -48,12 +48,7 @@ internal static class BenchmarkProgram
         Console.WriteLine($"  seeded in {seedClock.Elapsed.TotalSeconds:F1} s; API on {address}");
         // Statistics as a database in use has them (autovacuum analyzes a table soon after a bulk load): the planner
         // choices measured below (the People list's broad-search estimate, the export's joins) read them.
-        await using (var connection = new NpgsqlConnection(owner))
-        {
-            await connection.OpenAsync();
-            await using var analyze = new NpgsqlCommand("VACUUM (ANALYZE) contacts", connection) { CommandTimeout = 600 };
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await Bench.VacuumContactsAsync(owner);
 
         var bench = new Bench
         {

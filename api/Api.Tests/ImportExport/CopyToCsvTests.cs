@@ -36,19 +36,23 @@ public sealed class CopyToCsvTests
         Assert.Equal(expected, InPieces(fromCopy, pieceLength));
     }
 
-    /// <summary>Passes <paramref name="fromCopy"/> through the pass in pieces of <paramref name="pieceLength"/>; it must end outside quotes.</summary>
+    /// <summary>
+    /// Passes <paramref name="fromCopy"/> through the pass as UTF-8 bytes in pieces of <paramref name="pieceLength"/>
+    /// bytes (short pieces end inside a character: Å and ö are two bytes each); it must end outside quotes.
+    /// </summary>
     private static string InPieces(string fromCopy, int pieceLength)
     {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(fromCopy);
         var quoted = false;
-        var written = new System.Text.StringBuilder();
-        var output = new char[2 * pieceLength];
-        for (var at = 0; at < fromCopy.Length; at += pieceLength)
+        var written = new MemoryStream();
+        var output = new byte[2 * pieceLength];
+        for (var at = 0; at < bytes.Length; at += pieceLength)
         {
-            var piece = fromCopy.AsSpan(at, Math.Min(pieceLength, fromCopy.Length - at));
-            written.Append(output, 0, CsvExportResult.ToCrLf(piece, output, ref quoted));
+            var piece = bytes.AsSpan(at, Math.Min(pieceLength, bytes.Length - at));
+            written.Write(output, 0, CsvExportResult.ToCrLf(piece, output, ref quoted));
         }
 
         Assert.False(quoted);
-        return written.ToString();
+        return System.Text.Encoding.UTF8.GetString(written.ToArray());
     }
 }

@@ -287,6 +287,10 @@ public sealed class ExportTests(ApiFactory factory)
         Assert.Contains(largeNodes, n => (n.TryGetProperty("Hash Cond", out var c) || n.TryGetProperty("Merge Cond", out c)) && c.GetString()!.Contains("e.id", StringComparison.Ordinal));
         Assert.DoesNotContain(largeNodes, n => (n.TryGetProperty("Index Cond", out var c) || n.TryGetProperty("Join Filter", out c) || n.TryGetProperty("Filter", out c))
             && c.GetString()!.Contains("e.id", StringComparison.Ordinal)); // no probe or test per id: the ids meet the contacts in one hash or merge
+        // Both stream in the order the export recorded its ids (the name order): they sort by the position in the record,
+        // never by the name key again.
+        Assert.All(nodes.Concat(largeNodes).Where(n => n.TryGetProperty("Sort Key", out _)),
+            sort => Assert.Equal(["e.n"], sort.GetProperty("Sort Key").EnumerateArray().Select(k => k.GetString())));
         Assert.Equal(
             await factory.RowsAsOwnerAsync(CsvExportResult.Sql(large: false), null, ("export", exportId)),
             await factory.RowsAsOwnerAsync(CsvExportResult.Sql(large: true), settings, ("export", exportId), ("organization", tenant.Organization.Id)));

@@ -36,8 +36,10 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
     internal static readonly (string Name, string Value)[] HashJoinSettings = [("enable_nestloop", "off"), ("jit", "off"), ("work_mem", "'32MB'")];
 
     /// <summary>
-    /// The contacts of the export <c>@export</c>, each column formatted as the file holds it, in the People list's name
-    /// order. Linear in the ids whatever the statistics say. Two plans this replaces were quadratic:
+    /// The contacts of the export <c>@export</c>, each column formatted as the file holds it, in the order the export
+    /// recorded them: the People list's name order when it was recorded. Sorting by the position in the record compares
+    /// integers where sorting by the name key compared text under the database's collation: at 200 000 contacts the
+    /// COPY took 0.76–0.86 s instead of 1.02–1.12 s (psql, 2026-12-02). Linear in the ids whatever the statistics say. Two plans this replaces were quadratic:
     /// <c>c.id = ANY (x.contact_ids)</c> as a join condition searched the whole array for each contact; and a plain
     /// join with the unnest let the planner, when the organization's contacts were newer than the last ANALYZE
     /// (estimated at one row, as right after an import), put the contacts outside a nested loop and rescan every
@@ -52,19 +54,19 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
 
     private static readonly string LargeSql = $"""
             SELECT {Columns}
-            FROM unnest((SELECT contact_ids FROM contact_exports WHERE id = @export)) AS e(id)
+            FROM unnest((SELECT contact_ids FROM contact_exports WHERE id = @export)) WITH ORDINALITY AS e(id, n)
             JOIN contacts c ON c.id = e.id
             WHERE c.organization_id = @organization
-            ORDER BY c.sort_name, c.id
+            ORDER BY e.n
             """;
 
     private static readonly string SmallSql = $"""
             SELECT {Columns}
             FROM contact_exports x
-            CROSS JOIN LATERAL unnest(x.contact_ids) AS e(id)
+            CROSS JOIN LATERAL unnest(x.contact_ids) WITH ORDINALITY AS e(id, n)
             CROSS JOIN LATERAL (SELECT * FROM contacts k WHERE k.organization_id = x.organization_id AND k.id = e.id OFFSET 0) c
             WHERE x.id = @export
-            ORDER BY c.sort_name, c.id
+            ORDER BY e.n
             """;
 
     /// <summary>
@@ -114,54 +116,81 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
             await settings.ExecuteNonQueryAsync(ct);
         }
 
-        using var records = await connection.BeginTextExportAsync(Copy(exportId, context.OrganizationId, large), ct);
-        var input = ArrayPool<char>.Shared.Rent(BufferLength);
-        var output = ArrayPool<char>.Shared.Rent(2 * BufferLength);
+        // The CSV's UTF-8 bytes as PostgreSQL sends them (the connection's client encoding), copied into the body as
+        // bytes: read from the text export's underlying COPY stream, never through the reader itself, which would decode
+        // them into characters for the body's writer to encode again (Npgsql's raw COPY API takes binary COPY only). Each
+        // read returns at most one record (one CopyData message), so reads fill a buffer before a write.
+        using var export = await connection.BeginTextExportAsync(Copy(exportId, context.OrganizationId, large), ct);
+        var records = export.BaseStream;
+        var input = ArrayPool<byte>.Shared.Rent(BufferLength);
+        var output = ArrayPool<byte>.Shared.Rent(2 * BufferLength);
         try
         {
-            var read = await records.ReadAsync(input.AsMemory(0, BufferLength), ct);
+            var read = await FillAsync(records, input, ct);
             http.Response.ContentType = ContactCsv.MediaType + "; charset=utf-8";
             http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
             http.Response.Headers[HeaderNames.CacheControl] = "no-store"; // personal data: no copies in caches
 
-            // The encoder writes the byte order mark first (without it Excel reads the local ANSI code page).
-            await using var body = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 2 * BufferLength, leaveOpen: true);
-            await body.WriteAsync(ContactCsv.HeaderLine.AsMemory(), ct);
+            // The byte order mark first (without it Excel reads the local ANSI code page), then the header line.
+            var body = http.Response.Body;
+            await body.WriteAsync(FileStart, ct);
             var quoted = false;
             while (read > 0)
             {
                 var written = ToCrLf(input.AsSpan(0, read), output, ref quoted);
                 await body.WriteAsync(output.AsMemory(0, written), ct);
-                read = await records.ReadAsync(input.AsMemory(0, BufferLength), ct);
+                read = await FillAsync(records, input, ct);
             }
 
             await body.FlushAsync(ct);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(input);
-            ArrayPool<char>.Shared.Return(output);
+            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(output);
         }
 
-        records.Dispose(); // ends the COPY: the connection takes no other command while it is open
+        export.Dispose(); // ends the COPY: the connection takes no other command while it is open
         await work.CommitAsync(ct);
     }
+
+    /// <summary>The file's first bytes: UTF-8's byte order mark and the header line.</summary>
+    private static readonly byte[] FileStart = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(ContactCsv.HeaderLine)];
+
+    /// <summary>Reads records into <paramref name="buffer"/> until it is nearly full or the COPY has ended; 0 at its end.</summary>
+    private static async ValueTask<int> FillAsync(Stream records, byte[] buffer, CancellationToken ct)
+    {
+        var filled = 0;
+        int read;
+        do
+        {
+            read = await records.ReadAsync(buffer.AsMemory(filled, BufferLength - filled), ct);
+            filled += read;
+        }
+        while (read > 0 && filled < BufferLength - FillSlack);
+
+        return filled;
+    }
+
+    /// <summary>A buffer this close to full is written rather than topped up by one more short read.</summary>
+    private const int FillSlack = 1024;
 
     private const int BufferLength = 16 * 1024;
 
     /// <summary>
-    /// Copies COPY's CSV text from <paramref name="input"/> to <paramref name="output"/> (room for twice the input)
-    /// with each record terminator (LF) made CRLF, and returns the characters written. A line break inside a quoted
+    /// Copies COPY's CSV bytes (UTF-8) from <paramref name="input"/> to <paramref name="output"/> (room for twice the
+    /// input) with each record terminator (LF) made CRLF, and returns the bytes written. Quotes and line feeds are ASCII,
+    /// and no byte of a multi-byte UTF-8 sequence is below 0x80, so a piece may end inside a character. A line break inside a quoted
     /// cell is part of the value and stays as it is: <paramref name="quoted"/> says whether the text so far ends
     /// inside quotes, carried from one piece to the next (a doubled quote inside a cell toggles it twice).
     /// </summary>
-    internal static int ToCrLf(ReadOnlySpan<char> input, Span<char> output, ref bool quoted)
+    internal static int ToCrLf(ReadOnlySpan<byte> input, Span<byte> output, ref bool quoted)
     {
         // Vectorized search for the next character that matters: inside quotes only the closing quote does.
         var written = 0;
         while (!input.IsEmpty)
         {
-            var at = quoted ? input.IndexOf('"') : input.IndexOfAny('"', '\n');
+            var at = quoted ? input.IndexOf((byte)'"') : input.IndexOfAny((byte)'"', (byte)'\n');
             if (at < 0)
             {
                 input.CopyTo(output[written..]);
@@ -170,13 +199,13 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
 
             input[..at].CopyTo(output[written..]);
             written += at;
-            if (input[at] == '"')
+            if (input[at] == (byte)'"')
             {
                 quoted = !quoted;
             }
             else
             {
-                output[written++] = '\r';
+                output[written++] = (byte)'\r';
             }
 
             output[written++] = input[at];

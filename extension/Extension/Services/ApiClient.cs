@@ -11,8 +11,12 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     /// <summary>The popup's search: one short page.</summary>
     public const int SearchPageSize = 20;
 
+    /// <summary>
+    /// The popup's search: its first short page without the total, which the popup does not show. Counting is a pass
+    /// over every contact of the organization the search matches (~60 ms at 100 000 contacts, whatever the page holds).
+    /// </summary>
     public Task<ApiResult<ContactPage>> SearchContactsAsync(string query) =>
-        SendAsync(client => client.SearchContactsAsync(query, SearchPageSize));
+        SendAsync(client => client.ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = query }, PageSize = SearchPageSize, WithTotal = false }));
 
     /// <summary>One page of the People list.</summary>
     public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery query) =>

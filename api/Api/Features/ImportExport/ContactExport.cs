@@ -18,6 +18,7 @@ public sealed class ContactExport : ITenantOwned
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Kind { get; set; }
     public int ContactCount { get; set; }
+    /// <summary>The exported contacts in the file's order (the People list's name order when recorded); the stream follows it.</summary>
     public Guid[] ContactIds { get; set; } = [];
     public DateTimeOffset ExportedAt { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class ApiClient(ApiTransport api, AuthSession session)
     /// over every contact of the organization the search matches (~60 ms at 100 000 contacts, whatever the page holds).
     /// </summary>
     public Task<ApiResult<ContactPage>> SearchContactsAsync(string query) =>
-        SendAsync(client => client.ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = query }, PageSize = SearchPageSize, WithTotal = false }));
+        SendAsync(client => client.SearchContactsAsync(query, SearchPageSize, withTotal: false));
 
     /// <summary>One page of the People list.</summary>
     public Task<ApiResult<ContactPage>> ListContactsAsync(ContactQuery query) =>

@@ -68,9 +68,12 @@ public sealed class ComplianceApiClient(HttpClient http, ComplianceApiClientOpti
         return SendAsync(HttpMethod.Get, ApiRoutes.ContactCount + query, Json.ContactCount, null, ct);
     }
 
-    /// <summary>Contacts whose name, email, company or title contains every word of <paramref name="text"/> (case and accents ignored).</summary>
-    public Task<ApiResult<ContactPage>> SearchContactsAsync(string text, int? pageSize = null, CancellationToken ct = default) =>
-        ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = text }, PageSize = pageSize }, ct);
+    /// <summary>
+    /// Contacts whose name, email, company or title contains every word of <paramref name="text"/> (case and accents
+    /// ignored); <paramref name="withTotal"/> false leaves the count of all matches out (<see cref="ContactQuery.WithTotal"/>).
+    /// </summary>
+    public Task<ApiResult<ContactPage>> SearchContactsAsync(string text, int? pageSize = null, bool withTotal = true, CancellationToken ct = default) =>
+        ListContactsAsync(new ContactQuery { Filter = new ContactFilter { Search = text }, PageSize = pageSize, WithTotal = withTotal }, ct);
 
     /// <summary>The organization's contacts by legal basis and by source.</summary>
     public Task<ApiResult<ComplianceOverviewDto>> GetOverviewAsync(CancellationToken ct = default) =>

@@ -39,7 +39,8 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
     /// The contacts of the export <c>@export</c>, each column formatted as the file holds it, in the order the export
     /// recorded them: the People list's name order when it was recorded. Sorting by the position in the record compares
     /// integers where sorting by the name key compared text under the database's collation: at 200 000 contacts the
-    /// COPY took 0.76–0.86 s instead of 1.02–1.12 s (psql, 2026-12-02). Linear in the ids whatever the statistics say. Two plans this replaces were quadratic:
+    /// COPY took 0.76–0.86 s instead of 1.02–1.12 s (psql, 2026-12-02). Linear in the ids whatever the statistics say.
+    /// Two plans this replaces were quadratic:
     /// <c>c.id = ANY (x.contact_ids)</c> as a join condition searched the whole array for each contact; and a plain
     /// join with the unnest let the planner, when the organization's contacts were newer than the last ANALYZE
     /// (estimated at one row, as right after an import), put the contacts outside a nested loop and rescan every
@@ -180,8 +181,8 @@ public sealed class CsvExportResult(WorkContext context, Guid exportId, int cont
     /// <summary>
     /// Copies COPY's CSV bytes (UTF-8) from <paramref name="input"/> to <paramref name="output"/> (room for twice the
     /// input) with each record terminator (LF) made CRLF, and returns the bytes written. Quotes and line feeds are ASCII,
-    /// and no byte of a multi-byte UTF-8 sequence is below 0x80, so a piece may end inside a character. A line break inside a quoted
-    /// cell is part of the value and stays as it is: <paramref name="quoted"/> says whether the text so far ends
+    /// and no byte of a multi-byte UTF-8 sequence is below 0x80, so a piece may end inside a character. A line break
+    /// inside a quoted cell is part of the value and stays as it is: <paramref name="quoted"/> says whether the text so far ends
     /// inside quotes, carried from one piece to the next (a doubled quote inside a cell toggles it twice).
     /// </summary>
     internal static int ToCrLf(ReadOnlySpan<byte> input, Span<byte> output, ref bool quoted)
